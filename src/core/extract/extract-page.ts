@@ -1,0 +1,81 @@
+import { contextSnippet } from './context-snippet';
+import { findRegionStatements } from './region-statements';
+import { scanBlock } from './scan-block';
+import { walkStorage, type TextBlock } from './storage-walker';
+import type { LocationKind, PageExtraction, PageInput, Reference, RegionSource } from './types';
+
+function kindAt(block: TextBlock, offset: number): LocationKind {
+  let kind: LocationKind = block.spans[0]?.kind ?? 'prose';
+  for (const span of block.spans) {
+    if (span.offset > offset) break;
+    kind = span.kind;
+  }
+  return kind;
+}
+
+function contextRegion(
+  statements: ReadonlyMap<number, string>,
+  chain: readonly number[],
+): { region: string; source: RegionSource } | null {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const region = statements.get(chain[i] ?? -1);
+    if (region) return { region, source: 'section' };
+  }
+  const page = statements.get(0);
+  return page ? { region: page, source: 'page' } : null;
+}
+
+/**
+ * Turns one page's storage XHTML into deduplicated references: one per (type, value, region),
+ * with the first location, an occurrence count and every alias seen. Never throws on markup.
+ */
+export function extractPage(page: PageInput): PageExtraction {
+  const blocks = walkStorage(page.storage);
+  const statements = findRegionStatements(blocks);
+  const byKey = new Map<string, Reference>();
+  const aliasSets = new Map<Reference, Set<string>>();
+
+  for (const block of blocks) {
+    for (const { candidate, explicitRegion } of scanBlock(block.text)) {
+      let region = explicitRegion;
+      let regionSource: RegionSource | null = region ? 'explicit' : null;
+      if (!region && candidate.acceptsContextRegion) {
+        const inherited = contextRegion(statements, block.sectionChain);
+        if (inherited) {
+          region = inherited.region;
+          regionSource = inherited.source;
+        }
+      }
+      const key = `${candidate.type}\u0000${candidate.value}\u0000${region ?? ''}`;
+      let reference = byKey.get(key);
+      if (!reference) {
+        reference = {
+          type: candidate.type,
+          value: candidate.value,
+          region,
+          regionSource,
+          account: candidate.account,
+          aliases: [],
+          placeholder: candidate.placeholder,
+          location: { headingPath: block.headingPath, kind: kindAt(block, candidate.start) },
+          occurrences: 0,
+          context: contextSnippet(block.text, candidate.start, candidate.end),
+        };
+        byKey.set(key, reference);
+        aliasSets.set(reference, new Set());
+      }
+      reference.occurrences++;
+      if (reference.account === null) reference.account = candidate.account;
+      if (candidate.alias && candidate.alias !== candidate.value)
+        aliasSets.get(reference)?.add(candidate.alias);
+    }
+  }
+
+  const entities = [...byKey.values()];
+  for (const reference of entities) reference.aliases = [...(aliasSets.get(reference) ?? [])].sort();
+  return { pageId: page.id, title: page.title, version: page.version, entities };
+}
+
+export function extractPages(pages: readonly PageInput[]): PageExtraction[] {
+  return pages.map(extractPage);
+}

@@ -1,0 +1,4 @@
+export { extractPage, extractPages } from './extract-page';
+export { redactSecrets } from './redact';
+export { RULES } from './rules';
+export * from './types';

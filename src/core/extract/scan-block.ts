@@ -1,0 +1,90 @@
+import { REGION_SOURCE } from './regions';
+import { RULES, type Candidate, type RegionScope, type RuleOutput } from './rules';
+
+/** A candidate that survived the priority check, with any region its command line or URL gives it. */
+export interface BlockHit {
+  candidate: Candidate;
+  /** Region stated on the reference, its URL or its command line; null when none. */
+  explicitRegion: string | null;
+}
+
+const COMMAND_REGION = new RegExp(
+  `(?:--region[= ]+|\\bAWS_(?:DEFAULT_)?REGION=)["']?(${REGION_SOURCE})\\b`,
+  'gi',
+);
+
+/** The logical line around `at`: a shell line continued with a trailing backslash is one line. */
+function logicalLine(text: string, at: number): [number, number] {
+  let start = at;
+  for (;;) {
+    const nl = text.lastIndexOf('\n', start - 1);
+    if (nl <= 0 || text[nl - 1] !== '\\') {
+      start = nl + 1;
+      break;
+    }
+    start = nl - 1;
+  }
+  let end = at;
+  for (;;) {
+    const nl = text.indexOf('\n', end);
+    if (nl === -1) return [start, text.length];
+    if (text[nl - 1] !== '\\') return [start, nl];
+    end = nl + 1;
+  }
+}
+
+/** `--region X` / `AWS_REGION=X` per logical line, found once per block. */
+function commandRegions(text: string): Array<{ start: number; end: number; region: string }> {
+  const found: Array<{ start: number; end: number; region: string }> = [];
+  COMMAND_REGION.lastIndex = 0;
+  for (let m = COMMAND_REGION.exec(text); m; m = COMMAND_REGION.exec(text)) {
+    const [start, end] = logicalLine(text, m.index);
+    found.push({ start, end, region: (m[1] ?? '').toLowerCase() });
+    // One region per command line: the first --region on it.
+    COMMAND_REGION.lastIndex = Math.max(COMMAND_REGION.lastIndex, end);
+  }
+  return found;
+}
+
+function regionAt(ranges: ReadonlyArray<RegionScope>, at: number): string | null {
+  for (const r of ranges) if (at >= r.start && at < r.end) return r.region;
+  return null;
+}
+
+/** Runs every rule over one block and keeps, in priority order, candidates in unclaimed text. */
+export function scanBlock(text: string): BlockHit[] {
+  const lower = text.toLowerCase();
+  const out: RuleOutput = { candidates: [], scopes: [] };
+  for (const rule of RULES) {
+    if (rule.triggers.some((t) => lower.includes(t))) rule.find(text, lower, out);
+  }
+  if (out.candidates.length === 0) return [];
+
+  const claimed = new Uint8Array(text.length + 1);
+  const accepted: Candidate[] = [];
+  for (const c of out.candidates) {
+    if (!c.claimOnly) {
+      let free = true;
+      for (let i = c.start; i < c.end; i++) {
+        if (claimed[i]) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      accepted.push(c);
+    }
+    claimed.fill(1, c.start, c.end);
+  }
+
+  const commands = lower.includes('region') ? commandRegions(text) : [];
+  return accepted
+    .sort((a, b) => a.start - b.start)
+    .map((candidate) => {
+      let explicitRegion = candidate.region;
+      if (explicitRegion === null && candidate.acceptsCommandRegion) {
+        explicitRegion = regionAt(out.scopes, candidate.start) ?? regionAt(commands, candidate.start);
+      }
+      return { candidate, explicitRegion };
+    });
+}

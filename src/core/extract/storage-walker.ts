@@ -1,0 +1,205 @@
+import { Parser } from 'htmlparser2';
+import type { LocationKind } from './types';
+
+/** A run of text that reads as one unit: a paragraph, list item, table row, code block or heading. */
+export interface TextBlock {
+  text: string;
+  /** Kind changes inside the block (inline code in a paragraph): sorted by offset. */
+  spans: Array<{ offset: number; kind: LocationKind }>;
+  headingPath: string[];
+  /** Ids of the enclosing headings, outermost first; region statements attach to these. */
+  sectionChain: number[];
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'table',
+  'hr',
+  'section',
+  'ac:structured-macro',
+  'ac:rich-text-body',
+  'ac:task',
+  'ac:task-body',
+  'ac:layout',
+  'ac:layout-section',
+  'ac:layout-cell',
+]);
+const HEADING = /^h([1-6])$/;
+/** Macro parameters that are prose (titles); the rest (language, colour…) are settings. */
+const PROSE_PARAMETERS = new Set(['title']);
+/** Elements whose content is never page text. */
+const SKIPPED = new Set(['style', 'script', 'ac:image', 'ac:placeholder', 'ac:emoticon']);
+const CODE_MACROS = new Set(['code', 'noformat']);
+
+/**
+ * Walks Confluence storage format with a forgiving HTML tokenizer (htmlparser2: entities decoded,
+ * CDATA recognised, unclosed tags tolerated) and cuts it into text blocks. Never throws.
+ */
+export function walkStorage(storage: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const headings: Array<{ level: number; title: string; id: number }> = [];
+  let nextHeadingId = 1;
+
+  let parts: string[] = [];
+  let length = 0;
+  let spans: TextBlock['spans'] = [];
+  let currentKind: LocationKind | null = null;
+
+  let inlineCode = 0;
+  let codeBlock = 0;
+  let table = 0;
+  let row = 0;
+  let skip = 0;
+  let heading: { level: number; text: string } | null = null;
+  const links: Array<{ href: string; from: number }> = [];
+  // Which open element pushed which state, so closes (including implied ones) undo exactly it.
+  const openStates: Array<() => void> = [];
+
+  const kindNow = (): LocationKind =>
+    codeBlock > 0 ? 'code-block' : inlineCode > 0 ? 'inline-code' : table > 0 ? 'table' : 'prose';
+
+  const append = (text: string): void => {
+    if (!text) return;
+    const kind = kindNow();
+    if (kind !== currentKind) {
+      spans.push({ offset: length, kind });
+      currentKind = kind;
+    }
+    parts.push(text);
+    length += text.length;
+    if (heading) heading.text += text;
+  };
+
+  const flush = (): void => {
+    if (length > 0) {
+      const text = parts.join('');
+      if (/\S/.test(text)) {
+        blocks.push({
+          text,
+          spans,
+          headingPath: headings.map((h) => h.title),
+          sectionChain: headings.map((h) => h.id),
+        });
+      }
+    }
+    parts = [];
+    length = 0;
+    spans = [];
+    currentKind = null;
+  };
+
+  const breakText = (): void => {
+    if (row > 0) append(' ');
+    else flush();
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skip > 0 || SKIPPED.has(name)) {
+          skip++;
+          openStates.push(() => skip--);
+          return;
+        }
+        let undo: () => void = () => undefined;
+        const headingMatch = HEADING.exec(name);
+        if (headingMatch) {
+          flush();
+          heading = { level: Number(headingMatch[1]), text: '' };
+          undo = () => {
+            const done = heading;
+            heading = null;
+            flush();
+            if (!done) return;
+            while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= done.level)
+              headings.pop();
+            headings.push({
+              level: done.level,
+              title: done.text.replace(/\s+/g, ' ').trim(),
+              id: nextHeadingId++,
+            });
+          };
+          // The heading's own words belong to the section it opens.
+          const level = Number(headingMatch[1]);
+          while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
+        } else if (name === 'ac:parameter') {
+          if (PROSE_PARAMETERS.has(attrs['ac:name'] ?? '')) {
+            flush();
+            undo = flush;
+          } else {
+            skip++;
+            undo = () => skip--;
+          }
+        } else if (name === 'ac:plain-text-body' || name === 'pre') {
+          flush();
+          codeBlock++;
+          undo = () => {
+            flush();
+            codeBlock--;
+          };
+        } else if (name === 'code') {
+          inlineCode++;
+          undo = () => inlineCode--;
+        } else if (name === 'table') {
+          flush();
+          table++;
+          undo = () => {
+            flush();
+            table--;
+          };
+        } else if (name === 'tr') {
+          flush();
+          row++;
+          undo = () => {
+            row--;
+            flush();
+          };
+        } else if (name === 'td' || name === 'th') {
+          if (length > 0) append(' | ');
+        } else if (name === 'br') {
+          append(row > 0 ? ' ' : '\n');
+        } else if (name === 'a' || name === 'ri:url') {
+          const href = attrs['href'] ?? attrs['ri:value'] ?? '';
+          if (/^https?:\/\//i.test(href)) {
+            links.push({ href, from: length });
+            undo = () => {
+              const link = links.pop();
+              if (!link) return;
+              // Scan the target too, unless the link text already shows it.
+              const shown = parts.join('').slice(link.from);
+              if (!shown.includes(link.href)) append(` ${link.href} `);
+            };
+          }
+        } else if (name === 'ac:structured-macro' && CODE_MACROS.has(attrs['ac:name'] ?? '')) {
+          flush();
+          undo = flush;
+        } else if (BLOCK_TAGS.has(name)) {
+          breakText();
+          undo = breakText;
+        }
+        openStates.push(undo);
+      },
+      onclosetag() {
+        openStates.pop()?.();
+      },
+      ontext(text) {
+        if (skip > 0) return;
+        // Non-breaking and zero-width spaces split or glue tokens in pasted ids.
+        append(text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, ''));
+      },
+    },
+    { decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true, lowerCaseTags: true },
+  );
+  parser.write(storage);
+  parser.end();
+  flush();
+  return blocks;
+}
