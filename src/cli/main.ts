@@ -1,0 +1,46 @@
+import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { processIo, type CliIo } from './io';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Commands load lazily so `extract` never pays for the AWS SDK. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: async () => (await import('./commands/extract')).runExtract,
+};
+
+export const MAIN_HELP = `Usage: runbookguard <command> [options]
+
+Finds stale AWS references in Confluence runbooks.
+
+Commands:
+  extract    List the AWS references in Confluence pages (--pages FILE or --demo).
+
+Run runbookguard <command> --help for a command's options.`;
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${MAIN_HELP}\n`);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr.write(`runbookguard: unknown command '${name}' (see runbookguard --help)\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (
+      await load()
+    )(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`runbookguard: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Anything else is our bug: still one line, never a stack trace or a secret-bearing object dump.
+    io.stderr.write(
+      `runbookguard: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 70;
+  }
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { PageInput } from '../core/extract';
+import { UsageError } from './errors';
+
+/** A Confluence REST API v2 page, fetched with body-format=storage. Other fields are ignored. */
+const pageSchema = z.object({
+  id: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
+  title: z.string(),
+  version: z.object({ number: z.number().int().nonnegative() }),
+  body: z.object(
+    {
+      storage: z.object(
+        { value: z.string() },
+        { error: 'missing body.storage (fetch pages with body-format=storage)' },
+      ),
+    },
+    { error: 'missing body (fetch pages with body-format=storage)' },
+  ),
+});
+
+const pagesFileSchema = z.union([z.object({ results: z.array(z.unknown()) }), z.array(z.unknown())], {
+  error: 'expected a Confluence page list {"results":[…]} or a JSON array of pages',
+});
+
+function describePath(issuePath: PropertyKey[]): string {
+  return issuePath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+}
+
+/** Parses and validates a pages document; every problem becomes one readable line. */
+export function parsePagesDocument(document: unknown, source: string): PageInput[] {
+  const list = pagesFileSchema.safeParse(document);
+  if (!list.success) throw new UsageError(`${source}: ${list.error.issues[0]?.message ?? 'not a page list'}`);
+  const items = Array.isArray(list.data) ? list.data : list.data.results;
+  return items.map((item, index) => {
+    const page = pageSchema.safeParse(item);
+    if (!page.success) {
+      const issue = page.error.issues[0];
+      const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${String(item.id)})` : '';
+      const where = issue ? describePath(issue.path) : '';
+      throw new UsageError(
+        `${source}: page ${index + 1}${id}${where ? ` at ${where.slice(1)}` : ''}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    return {
+      id: page.data.id,
+      title: page.data.title,
+      version: page.data.version.number,
+      storage: page.data.body.storage.value,
+    };
+  });
+}
+
+export async function loadPagesFile(file: string, cwd: string): Promise<PageInput[]> {
+  const resolved = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(resolved, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : 'cannot be read';
+    throw new UsageError(`${file}: ${reason}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return parsePagesDocument(document, file);
+}
