@@ -49,14 +49,8 @@ export const FLAG_FORMS: readonly FlagForm[] = [
   { tool: 'aws', service: 'eks', flags: ['--cluster-name'], type: 'eks-cluster', normalize: 'keep' },
   { tool: 'aws', service: 'lambda', flags: ['--function-name'], type: 'lambda-function', normalize: 'keep' },
   { tool: 'aws', service: '*', flags: ['--bucket'], type: 's3-bucket', normalize: 'lower' },
-  {
-    tool: 'aws',
-    service: 'elb',
-    flags: ['--load-balancer-name', '--load-balancer-names'],
-    type: 'load-balancer',
-    normalize: 'lower',
-    list: true,
-  },
+  { tool: 'aws', service: 'elb', flags: ['--load-balancer-name'], type: 'load-balancer', normalize: 'lower' },
+  { tool: 'aws', service: 'elb', flags: ['--load-balancer-names'], type: 'load-balancer', normalize: 'lower', list: true },
   {
     tool: 'aws',
     service: 'elbv2',
@@ -154,17 +148,18 @@ function valuesOf(words: Token[], index: number, flag: string, list: boolean): T
 }
 
 function emit(out: RuleOutput, form: FlagForm, value: Token): void {
-  let text = value.text.replace(/[,]+$/, '');
-  if (!text || text.startsWith('arn:') || isTemplateSlot(text) || !RESOURCE_NAME.test(text)) return;
-  if (form.normalize === 'lower') text = text.toLowerCase();
-  if (form.type === 'elasticache-cluster') text = text.replace(/-\d{3,4}$/, '');
+  // Prose around inline commands leaves punctuation glued to the last word: "--name x)." or "x,".
+  const written = value.text.replace(/[),.;:!?\]}]+$/, '');
+  if (!written || written.startsWith('arn:') || isTemplateSlot(written) || !RESOURCE_NAME.test(written)) return;
+  let name = form.normalize === 'lower' ? written.toLowerCase() : written;
+  if (form.type === 'elasticache-cluster') name = name.replace(/-\d{3,4}$/, '');
   out.candidates.push(
     candidate({
       type: form.type,
-      value: text,
+      value: name,
       start: value.start,
-      end: value.start + value.text.length,
-      placeholder: isPlaceholderName(text),
+      end: value.start + written.length,
+      placeholder: isPlaceholderName(name),
       acceptsCommandRegion: form.type !== 's3-bucket',
     }),
   );

@@ -144,14 +144,14 @@ const PUBLIC_SUFFIXES = PUBLIC_DOMAINS.map((d) => `.${d}`);
 /** Reserved for documentation and testing (RFC 2606/6761). */
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
 
-const FQDN = /(?<![\w.@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
+const FQDN = /(?<![\w.@*-])((?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const EMAIL_OR_USER =
   /(?<![\w.-])([\w.+-]+)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const REMOTE_SHELL = /\b(?:ssh|scp|sftp|rsync|mosh)\b/;
 const URL_USERINFO_BEFORE = /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i;
 
 export function isCustomerHost(host: string): boolean {
-  const labels = host.split('.');
+  const labels = host.replace(/^\*\./, '').split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (labels.length < 2 || !HOST_TLDS.has(tld) || RESERVED_TLDS.has(tld)) return false;
   if (PUBLIC_DOMAINS.includes(host)) return false;
@@ -223,6 +223,7 @@ export const hostnameRule: ExtractionRule = {
         text: 'CNAME api.payments.acme.io. points at the ALB',
         expect: [{ type: 'hostname', value: 'api.payments.acme.io' }],
       },
+      { text: 'certificate for *.Acme.io (wildcard)', expect: [{ type: 'hostname', value: '*.acme.io' }] },
       {
         text: 'psql postgres://app:s3cret@db.prod.acme-internal.net:5432/orders',
         expect: [{ type: 'hostname', value: 'db.prod.acme-internal.net' }],
