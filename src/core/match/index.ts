@@ -4,5 +4,6 @@ export { describeGap, describeGaps } from './coverage';
 export { fingerprintOf } from './fingerprint';
 export { InventoryIndex, indexSnapshot } from './inventory-index';
 export { isFindingKind, scanPages } from './report';
+export { restrictToRegions } from './restrict';
 export { severityOf } from './tables';
 export * from './types';

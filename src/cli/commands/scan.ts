@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { extractPages } from '../../core/extract';
+import type { InventorySnapshot } from '../../core/inventory/snapshot';
+import {
+  indexSnapshot,
+  restrictToRegions,
+  scanPages,
+  type ScanReport,
+  type Severity,
+} from '../../core/match';
+import { parseFlags } from '../args';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { demoFile, packageRoot } from '../package-root';
+import { loadPagesFile } from '../pages-file';
+import { toSarif } from '../scan/sarif';
+import { renderScanTable } from '../scan/table';
+import { loadSnapshotFile } from '../snapshot-file';
+
+export const SCAN_HELP = `Usage: runbookguard scan (--pages FILE | --demo) [--inventory SNAPSHOT | live AWS options]
+                        [--regions r1,r2] [--format json|sarif|table] [--fail-on error|warning|never]
+
+Checks the AWS references in Confluence pages against an inventory snapshot and reports the
+stale ones: missing, wrong-region, not-running, dangling (DNS) and unverifiable.
+
+Options:
+  --pages FILE         Confluence REST API v2 page list (as for runbookguard extract).
+  --inventory FILE     A snapshot written by runbookguard inventory. Without it, AWS is read
+                       live with the options below (same as runbookguard inventory).
+  --role-arn ARN       Live: a role from cfn/runbookguard-role.yaml (repeatable).
+  --external-id ID     Live: the role's External ID, one per --role-arn, same order.
+  --regions LIST       Comma-separated regions. Live: the regions to read. With --inventory: judge
+                       only these regions; references elsewhere become unverifiable.
+  --demo               Bundled demo space and snapshot; needs nothing else.
+  --format FORMAT      json (default), sarif (SARIF 2.1.0 for code-scanning tools) or table.
+  --fail-on LEVEL      Exit 1 when a finding is at least this severe: error (default), warning,
+                       or never. Informational findings (unverifiable) never fail a scan.
+  -h, --help           Show this help.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 bad input or usage.`;
+
+const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'not an AWS region name');
+
+const flagsSchema = z
+  .object({
+    pages: z.string().min(1).optional(),
+    demo: z.boolean().optional(),
+    inventory: z.string().min(1).optional(),
+    'role-arn': z.array(z.string()).optional(),
+    'external-id': z.array(z.string()).optional(),
+    regions: z.array(regionSchema).min(1, '--regions needs at least one region').optional(),
+    format: z
+      .enum(['json', 'sarif', 'table'], { error: '--format must be json, sarif or table' })
+      .default('json'),
+    'fail-on': z
+      .enum(['error', 'warning', 'never'], { error: '--fail-on must be error, warning or never' })
+      .default('error'),
+  })
+  .refine((f) => (f.pages === undefined) !== (f.demo !== true), {
+    error: 'give exactly one of --pages FILE or --demo',
+  })
+  .refine((f) => !(f.demo === true && (f.inventory !== undefined || (f['role-arn'] ?? []).length > 0)), {
+    error: '--demo brings its own snapshot: drop --inventory and --role-arn',
+  })
+  .refine((f) => !(f.inventory !== undefined && (f['role-arn'] ?? []).length > 0), {
+    error: 'give either --inventory FILE or the live AWS options, not both',
+  });
+export type ScanFlags = z.infer<typeof flagsSchema>;
+
+/** Test seam: how a live snapshot is taken (the inventory command's collector by default). */
+export interface ScanDeps {
+  collectLive?: (flags: ScanFlags, io: CliIo) => Promise<InventorySnapshot>;
+}
+
+export async function runScan(args: string[], io: CliIo): Promise<number> {
+  return runScanWith(args, io, {});
+}
+
+export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${SCAN_HELP}\n`);
+    return EXIT_OK;
+  }
+  const flags = parseScanFlags(args);
+  const pages = await loadPagesFile(flags.demo ? demoFile('space.json') : (flags.pages ?? ''), io.cwd);
+  let snapshot = await loadInventory(flags, io, deps);
+  if (flags.regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, flags.regions);
+
+  const report = scanPages(extractPages(pages), indexSnapshot(snapshot));
+  io.stdout.write(render(report, flags.format, io));
+  return failed(report, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseScanFlags(args: string[]): ScanFlags {
+  const { values } = parseFlags(
+    args,
+    {
+      pages: { type: 'string' },
+      demo: { type: 'boolean' },
+      inventory: { type: 'string' },
+      'role-arn': { type: 'string', multiple: true },
+      'external-id': { type: 'string', multiple: true },
+      regions: { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+    },
+    'scan',
+  );
+  const parsed = flagsSchema.safeParse({
+    ...values,
+    regions: values.regions
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `--${issue.path.join('.')}: ` : '';
+    throw new UsageError(
+      `scan: ${where}${issue?.message ?? 'invalid arguments'} (see runbookguard scan --help)`,
+    );
+  }
+  return parsed.data;
+}
+
+async function loadInventory(flags: ScanFlags, io: CliIo, deps: ScanDeps): Promise<InventorySnapshot> {
+  if (flags.demo) return loadSnapshotFile(demoFile('snapshot.json'), io.cwd);
+  if (flags.inventory !== undefined) return loadSnapshotFile(flags.inventory, io.cwd);
+  const collect = deps.collectLive ?? (await import('../scan/live')).collectLiveSnapshot;
+  return collect(flags, io);
+}
+
+function render(report: ScanReport, format: ScanFlags['format'], io: CliIo): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report, toolVersion()), null, 2)}\n`;
+    case 'table':
+      return renderScanTable(report, io.stdout.isTTY === true && !io.env.NO_COLOR);
+  }
+}
+
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** Informational findings never fail a scan; `never` reports without failing. */
+export function failed(report: ScanReport, failOn: ScanFlags['fail-on']): boolean {
+  if (failOn === 'never') return false;
+  const threshold = failOn === 'error' ? 2 : 1;
+  return report.findings.some((f) => RANK[f.severity] >= threshold);
+}
+
+function toolVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
