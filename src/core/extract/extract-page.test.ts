@@ -166,6 +166,9 @@ describe('secrets and aliases', () => {
     const { entities } = page(
       '<pre>aws ec2 start-instances --instance-ids &lt;instance-id&gt;\naws ecs list-services --cluster ${CLUSTER}\naws ec2 describe-instances --instance-ids i-1234567890abcdef0 i-xxxxxxxx</pre>',
     );
-    expect(entities.map((e) => [e.value, e.placeholder])).toEqual([['i-1234567890abcdef0', true]]);
+    expect(entities.map((e) => [e.value, e.placeholder])).toEqual([
+      ['i-1234567890abcdef0', true],
+      ['i-xxxxxxxx', true],
+    ]);
   });
 });

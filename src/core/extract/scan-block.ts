@@ -13,6 +13,8 @@ const COMMAND_REGION = new RegExp(
   'gi',
 );
 
+const HAS_COMMAND_REGION = /--region|AWS_(?:DEFAULT_)?REGION=/i;
+
 /** The logical line around `at`: a shell line continued with a trailing backslash is one line. */
 function logicalLine(text: string, at: number): [number, number] {
   let start = at;
@@ -53,10 +55,9 @@ function regionAt(ranges: ReadonlyArray<RegionScope>, at: number): string | null
 
 /** Runs every rule over one block and keeps, in priority order, candidates in unclaimed text. */
 export function scanBlock(text: string): BlockHit[] {
-  const lower = text.toLowerCase();
   const out: RuleOutput = { candidates: [], scopes: [] };
   for (const rule of RULES) {
-    if (rule.triggers.some((t) => lower.includes(t))) rule.find(text, lower, out);
+    if (rule.gate.test(text)) rule.find(text, out);
   }
   if (out.candidates.length === 0) return [];
 
@@ -77,7 +78,7 @@ export function scanBlock(text: string): BlockHit[] {
     claimed.fill(1, c.start, c.end);
   }
 
-  const commands = lower.includes('region') ? commandRegions(text) : [];
+  const commands = HAS_COMMAND_REGION.test(text) ? commandRegions(text) : [];
   return accepted
     .sort((a, b) => a.start - b.start)
     .map((candidate) => {

@@ -26,8 +26,8 @@ export const accountRule: ExtractionRule = {
   id: 'aws-account',
   types: ['aws-account'],
   description: '12 digits (or 1234-5678-9012) right after the word "account", and console sign-in URLs',
-  triggers: ['account', '.signin.aws'],
-  find(text, _lower, out) {
+  gate: /account|\.signin\.aws/i,
+  find(text, out) {
     SIGNIN_URL.lastIndex = 0;
     for (let m = SIGNIN_URL.exec(text); m; m = SIGNIN_URL.exec(text)) {
       push(out, m[1] ?? '', m.index, m.index + 12);

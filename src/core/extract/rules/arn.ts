@@ -104,8 +104,8 @@ export const arnRule: ExtractionRule = {
   ],
   description:
     'arn:(aws|aws-cn|aws-us-gov):service:region:account:resource; region and account become attributes',
-  triggers: ['arn:'],
-  find(text, _lower, out) {
+  gate: /arn:aws/,
+  find(text, out) {
     ARN.lastIndex = 0;
     for (let m = ARN.exec(text); m; m = ARN.exec(text)) {
       const start = m.index;
@@ -135,7 +135,9 @@ export const arnRule: ExtractionRule = {
         const r = form.resource.exec(resource);
         if (!r?.[1]) continue;
         if (isTemplateSlot(r[1])) break;
-        const value = form.normalize === 'lower' ? r[1].toLowerCase() : r[1];
+        let value = form.normalize === 'lower' ? r[1].toLowerCase() : r[1];
+        // An ElastiCache node (sessions-prod-002) stands for its replication group.
+        if (form.type === 'elasticache-cluster') value = value.replace(/-\d{3,4}$/, '');
         const placeholder =
           (form.shape === 'id' ? isPlaceholderId(value) : isPlaceholderName(value)) ||
           (account !== null && isPlaceholderAccount(account));

@@ -118,8 +118,8 @@ export const awsEndpointRule: ExtractionRule = {
   id: 'aws-endpoint',
   types: ['rds-instance', 'load-balancer', 'elasticache-cluster', 'eks-cluster', 's3-bucket'],
   description: 'service endpoint hostnames (with optional :port); the endpoint is kept as an alias',
-  triggers: ['amazonaws.com'],
-  find(text, _lower, out) {
+  gate: /amazonaws\.com/i,
+  find(text, out) {
     HOST.lastIndex = 0;
     for (let m = HOST.exec(text); m; m = HOST.exec(text)) {
       const host = (m[1] ?? '').toLowerCase();

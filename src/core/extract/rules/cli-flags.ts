@@ -8,6 +8,8 @@ interface FlagForm {
   service: string;
   /** Restrict to these subcommands (e.g. `--name` only means a cluster for some eks commands). */
   subcommands?: readonly string[];
+  /** eksctl VERB RESOURCE: restrict to this resource (`eksctl get cluster --name`, not `… nodegroup --name`). */
+  resource?: string;
   flags: readonly string[];
   type: ReferenceType;
   normalize: 'lower' | 'keep';
@@ -50,7 +52,14 @@ export const FLAG_FORMS: readonly FlagForm[] = [
   { tool: 'aws', service: 'lambda', flags: ['--function-name'], type: 'lambda-function', normalize: 'keep' },
   { tool: 'aws', service: '*', flags: ['--bucket'], type: 's3-bucket', normalize: 'lower' },
   { tool: 'aws', service: 'elb', flags: ['--load-balancer-name'], type: 'load-balancer', normalize: 'lower' },
-  { tool: 'aws', service: 'elb', flags: ['--load-balancer-names'], type: 'load-balancer', normalize: 'lower', list: true },
+  {
+    tool: 'aws',
+    service: 'elb',
+    flags: ['--load-balancer-names'],
+    type: 'load-balancer',
+    normalize: 'lower',
+    list: true,
+  },
   {
     tool: 'aws',
     service: 'elbv2',
@@ -63,7 +72,8 @@ export const FLAG_FORMS: readonly FlagForm[] = [
   {
     tool: 'eksctl',
     service: '*',
-    subcommands: ['get', 'delete', 'upgrade', 'utils'],
+    subcommands: ['get', 'delete', 'upgrade'],
+    resource: 'cluster',
     flags: ['--name'],
     type: 'eks-cluster',
     normalize: 'keep',
@@ -150,7 +160,8 @@ function valuesOf(words: Token[], index: number, flag: string, list: boolean): T
 function emit(out: RuleOutput, form: FlagForm, value: Token): void {
   // Prose around inline commands leaves punctuation glued to the last word: "--name x)." or "x,".
   const written = value.text.replace(/[),.;:!?\]}]+$/, '');
-  if (!written || written.startsWith('arn:') || isTemplateSlot(written) || !RESOURCE_NAME.test(written)) return;
+  if (!written || written.startsWith('arn:') || isTemplateSlot(written) || !RESOURCE_NAME.test(written))
+    return;
   let name = form.normalize === 'lower' ? written.toLowerCase() : written;
   if (form.type === 'elasticache-cluster') name = name.replace(/-\d{3,4}$/, '');
   out.candidates.push(
@@ -178,8 +189,8 @@ export const cliFlagRule: ExtractionRule = {
     'load-balancer',
   ],
   description: 'resource names given to AWS CLI, eksctl and ecs-cli flags (see FLAG_FORMS)',
-  triggers: ['aws', 'eksctl', 'ecs-cli'],
-  find(text, _lower, out) {
+  gate: /\b(?:aws|eksctl|ecs-cli)[ \t]/,
+  find(text, out) {
     COMMAND_START.lastIndex = 0;
     for (let m = COMMAND_START.exec(text); m; m = COMMAND_START.exec(text)) {
       const tool = m[1] as FlagForm['tool'];
@@ -205,7 +216,8 @@ export const cliFlagRule: ExtractionRule = {
             f.tool === tool &&
             (f.service === '*' || f.service === service) &&
             f.flags.includes(flag) &&
-            (!f.subcommands || f.subcommands.includes(subcommand)),
+            (!f.subcommands || f.subcommands.includes(subcommand)) &&
+            (!f.resource || f.resource === positional[1]),
         );
         if (!form) continue;
         for (const value of valuesOf(words, i, flag, form.list ?? false)) emit(out, form, value);
@@ -251,6 +263,10 @@ export const cliFlagRule: ExtractionRule = {
         expect: [{ type: 'eks-cluster', value: 'data-prod' }],
       },
       {
+        text: 'eksctl upgrade cluster --name data-prod --approve',
+        expect: [{ type: 'eks-cluster', value: 'data-prod' }],
+      },
+      {
         text: 'aws ecs list-services \\\n  --cluster payments',
         expect: [{ type: 'ecs-cluster', value: 'payments' }],
       },
@@ -261,6 +277,7 @@ export const cliFlagRule: ExtractionRule = {
       'aws eks create-addon --addon-name vpc-cni --cluster-name ${EKS}',
       'kubectl get pods --cluster prod',
       'aws lambda invoke --function-name {{fn}}',
+      'eksctl delete nodegroup --cluster $C --name ng-general-v3',
     ],
   },
 };

@@ -51,8 +51,8 @@ export const consoleUrlRule: ExtractionRule = {
     'elasticache-cluster',
   ],
   description: 'AWS console URLs; the region applies to every id inside the URL',
-  triggers: ['console.aws.amazon.com', 'console.amazonaws'],
-  find(text, _lower, out) {
+  gate: /console\.(?:aws\.amazon|amazonaws)/i,
+  find(text, out) {
     CONSOLE_URL.lastIndex = 0;
     for (let m = CONSOLE_URL.exec(text); m; m = CONSOLE_URL.exec(text)) {
       const start = m.index;

@@ -11,15 +11,16 @@ const PREFIX_TYPES: Record<string, ReferenceType> = {
 
 // 8 or 17 hex characters, not glued to other word characters: eni-0abc… (an ENI), ami-…,
 // vpc-peering and subnet-mask never match.
-const BARE_ID = /(?<![\w-])(i|sg|subnet|vpc)-([0-9a-f]{17}|[0-9a-f]{8})(?![\w]|-\w)/gi;
+const BARE_ID = /(?<![\w-])(i|sg|subnet|vpc)-([0-9a-f]{17}|[0-9a-f]{8}|x{17}|x{8})(?![\w]|-\w)/gi;
 
 /** Bare EC2 ids in any text: prose, tables, code, flags (`--instance-ids`, `--target`), console fragments. */
 export const ec2IdRule: ExtractionRule = {
   id: 'ec2-bare-id',
   types: ['ec2-instance', 'security-group', 'subnet', 'vpc'],
   description: 'i-, sg-, subnet-, vpc- followed by 8 or 17 hex characters; value lowercased',
-  triggers: ['i-', 'sg-', 'subnet-', 'vpc-'],
-  find(text, _lower, out) {
+  gate: /(?:i|sg|subnet|vpc)-[0-9a-fx]/i,
+  find(text, out) {
+    // i-xxxxxxxx is how docs write "an instance id here": kept, flagged as a placeholder.
     BARE_ID.lastIndex = 0;
     for (let m = BARE_ID.exec(text); m; m = BARE_ID.exec(text)) {
       const value = m[0].toLowerCase();
@@ -56,6 +57,10 @@ export const ec2IdRule: ExtractionRule = {
       {
         text: 'docs say i-1234567890abcdef0',
         expect: [{ type: 'ec2-instance', value: 'i-1234567890abcdef0', placeholder: true }],
+      },
+      {
+        text: 'replace sg-xxxxxxxx with yours',
+        expect: [{ type: 'security-group', value: 'sg-xxxxxxxx', placeholder: true }],
       },
     ],
     negative: [

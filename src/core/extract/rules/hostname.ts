@@ -144,7 +144,8 @@ const PUBLIC_SUFFIXES = PUBLIC_DOMAINS.map((d) => `.${d}`);
 /** Reserved for documentation and testing (RFC 2606/6761). */
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
 
-const FQDN = /(?<![\w.@*-])((?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
+const FQDN =
+  /(?<![\w.@*-])((?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const EMAIL_OR_USER =
   /(?<![\w.-])([\w.+-]+)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const REMOTE_SHELL = /\b(?:ssh|scp|sftp|rsync|mosh)\b/;
@@ -173,8 +174,8 @@ export const hostnameRule: ExtractionRule = {
   id: 'hostname',
   types: ['hostname'],
   description: 'FQDNs with a recognised TLD, not AWS endpoints, public services or reserved example domains',
-  triggers: ['.'],
-  find(text, _lower, out) {
+  gate: /[a-z0-9]\.[a-z]/i,
+  find(text, out) {
     FQDN.lastIndex = 0;
     for (let m = FQDN.exec(text); m; m = FQDN.exec(text)) {
       const host = (m[1] ?? '').toLowerCase();

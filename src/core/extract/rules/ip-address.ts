@@ -15,8 +15,8 @@ export const ipAddressRule: ExtractionRule = {
   id: 'ip-address',
   types: ['ip-address'],
   description: 'dotted-quad IPv4 host addresses',
-  triggers: ['.'],
-  find(text, _lower, out) {
+  gate: /\d\.\d/,
+  find(text, out) {
     IPV4.lastIndex = 0;
     for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
       const octets = [m[1], m[2], m[3], m[4]].map(Number);

@@ -9,8 +9,8 @@ export const regionRule: ExtractionRule = {
   id: 'region',
   types: ['region'],
   description: 'a region code not part of an ARN, hostname or URL; its region is itself',
-  triggers: ['-1', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9'],
-  find(text, _lower, out) {
+  gate: /-\d/,
+  find(text, out) {
     let urls: Array<[number, number]> | null = null;
     STANDALONE_REGION.lastIndex = 0;
     for (let m = STANDALONE_REGION.exec(text); m; m = STANDALONE_REGION.exec(text)) {

@@ -48,9 +48,9 @@ export interface ExtractionRule {
   id: string;
   types: readonly ReferenceType[];
   description: string;
-  /** Lowercase substrings; the rule runs only when the lowercased block contains one of them. */
-  triggers: readonly string[];
-  find(text: string, lower: string, out: RuleOutput): void;
+  /** A cheap test: the rule runs only on blocks it matches (most text has nothing for most rules). */
+  gate: RegExp;
+  find(text: string, out: RuleOutput): void;
   examples: { positive: readonly RuleExample[]; negative: readonly string[] };
 }
 

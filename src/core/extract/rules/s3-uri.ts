@@ -9,8 +9,8 @@ export const s3UriRule: ExtractionRule = {
   id: 's3-uri',
   types: ['s3-bucket'],
   description: 's3://BUCKET/… — value is the bucket name, lowercase; no region (buckets ignore --region)',
-  triggers: ['s3://'],
-  find(text, _lower, out) {
+  gate: /s3:\/\//i,
+  find(text, out) {
     S3_URI.lastIndex = 0;
     for (let m = S3_URI.exec(text); m; m = S3_URI.exec(text)) {
       const value = (m[1] ?? '').toLowerCase();
