@@ -2,7 +2,7 @@ import { redactSecrets } from './redact';
 
 const WINDOW = 60;
 /** Secrets are redacted over a wider window so that a key just outside the snippet still hides its value. */
-const REDACTION_MARGIN = 160;
+const REDACTION_MARGIN = 120;
 
 /** A short, single-line piece of text around [start, end), secrets redacted. */
 export function contextSnippet(text: string, start: number, end: number): string {

@@ -12,6 +12,7 @@ const SENTENCE = new RegExp(
   'i',
 );
 const ANY_REGION = new RegExp(REGION_SOURCE, 'gi');
+const MAY_STATE_REGION = /region|resources|everything/i;
 
 /**
  * Region statements by section: section id (0 for the page) → region. The first statement in a
@@ -21,8 +22,7 @@ export function findRegionStatements(blocks: readonly TextBlock[]): Map<number, 
   const statements = new Map<number, string>();
   for (const block of blocks) {
     if (block.spans.every((s) => s.kind === 'code-block')) continue;
-    const lower = block.text.toLowerCase();
-    if (!lower.includes('region') && !lower.includes(' in ')) continue;
+    if (!MAY_STATE_REGION.test(block.text)) continue;
     const section = block.sectionChain[block.sectionChain.length - 1] ?? 0;
     if (statements.has(section)) continue;
     for (const line of block.text.split('\n')) {

@@ -53,6 +53,18 @@ function regionAt(ranges: ReadonlyArray<RegionScope>, at: number): string | null
   return null;
 }
 
+// One claim buffer reused by every block: a cell is claimed when it holds the current stamp,
+// so nothing is cleared or allocated per block.
+let claims = new Int32Array(1 << 16);
+let claimStamp = 0;
+function claimBuffer(length: number): Int32Array {
+  if (claims.length < length + 1 || claimStamp >= 0x7ffffff0) {
+    claims = new Int32Array(Math.max(length + 1, claims.length * 2));
+    claimStamp = 0;
+  }
+  return claims;
+}
+
 /** Runs every rule over one block and keeps, in priority order, candidates in unclaimed text. */
 export function scanBlock(text: string): BlockHit[] {
   const out: RuleOutput = { candidates: [], scopes: [] };
@@ -61,13 +73,14 @@ export function scanBlock(text: string): BlockHit[] {
   }
   if (out.candidates.length === 0) return [];
 
-  const claimed = new Uint8Array(text.length + 1);
+  const claimed = claimBuffer(text.length);
+  const stamp = ++claimStamp;
   const accepted: Candidate[] = [];
   for (const c of out.candidates) {
     if (!c.claimOnly) {
       let free = true;
       for (let i = c.start; i < c.end; i++) {
-        if (claimed[i]) {
+        if (claimed[i] === stamp) {
           free = false;
           break;
         }
@@ -75,7 +88,7 @@ export function scanBlock(text: string): BlockHit[] {
       if (!free) continue;
       accepted.push(c);
     }
-    claimed.fill(1, c.start, c.end);
+    claimed.fill(stamp, c.start, c.end);
   }
 
   const commands = HAS_COMMAND_REGION.test(text) ? commandRegions(text) : [];

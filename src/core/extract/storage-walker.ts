@@ -38,6 +38,7 @@ const PROSE_PARAMETERS = new Set(['title']);
 /** Elements whose content is never page text. */
 const SKIPPED = new Set(['style', 'script', 'ac:image', 'ac:placeholder', 'ac:emoticon']);
 const CODE_MACROS = new Set(['code', 'noformat']);
+const ODD_SPACE = /[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
 
 /**
  * Walks Confluence storage format with a forgiving HTML tokenizer (htmlparser2: entities decoded,
@@ -47,6 +48,7 @@ export function walkStorage(storage: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const headings: Array<{ level: number; title: string; id: number }> = [];
   let nextHeadingId = 1;
+  let sectionPath: Pick<TextBlock, 'headingPath' | 'sectionChain'> | null = null;
 
   let parts: string[] = [];
   let length = 0;
@@ -82,12 +84,13 @@ export function walkStorage(storage: string): TextBlock[] {
     if (length > 0) {
       const text = parts.join('');
       if (/\S/.test(text)) {
-        blocks.push({
-          text,
-          spans,
-          headingPath: headings.map((h) => h.title),
-          sectionChain: headings.map((h) => h.id),
-        });
+        // Blocks of one section share its path arrays; they are rebuilt only when headings change.
+        if (!sectionPath)
+          sectionPath = {
+            headingPath: headings.map((h) => h.title),
+            sectionChain: headings.map((h) => h.id),
+          };
+        blocks.push({ text, spans, ...sectionPath });
       }
     }
     parts = [];
@@ -121,6 +124,7 @@ export function walkStorage(storage: string): TextBlock[] {
             if (!done) return;
             while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= done.level)
               headings.pop();
+            sectionPath = null;
             headings.push({
               level: done.level,
               title: done.text.replace(/\s+/g, ' ').trim(),
@@ -130,6 +134,7 @@ export function walkStorage(storage: string): TextBlock[] {
           // The heading's own words belong to the section it opens.
           const level = Number(headingMatch[1]);
           while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
+          sectionPath = null;
         } else if (name === 'ac:parameter') {
           if (PROSE_PARAMETERS.has(attrs['ac:name'] ?? '')) {
             flush();
@@ -193,7 +198,11 @@ export function walkStorage(storage: string): TextBlock[] {
       ontext(text) {
         if (skip > 0) return;
         // Non-breaking and zero-width spaces split or glue tokens in pasted ids.
-        append(text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, ''));
+        append(
+          ODD_SPACE.test(text)
+            ? text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '')
+            : text,
+        );
       },
     },
     { decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true, lowerCaseTags: true },
