@@ -1,0 +1,13 @@
+import { benchExtract } from './extract';
+
+/** `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced). */
+async function main(): Promise<void> {
+  console.log(`RunbookGuard bench · node ${process.version} · ${process.platform}/${process.arch}`);
+  benchExtract();
+  await Promise.resolve();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
