@@ -1,7 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const platformPackages = ['@forge/*', '@aws-sdk/*', '@smithy/*', 'resend', 'react', 'react-dom', '@react-email/*'];
+const platformPackages = [
+  '@forge/*',
+  '@aws-sdk/*',
+  '@smithy/*',
+  'resend',
+  'react',
+  'react-dom',
+  '@react-email/*',
+];
 const adapterFolders = ['aws', 'confluence', 'store', 'email', 'forge', 'cli', 'local'];
 
 export default tseslint.config(
@@ -10,7 +18,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -28,7 +39,12 @@ export default tseslint.config(
           patterns: [
             { group: platformPackages, message: 'src/core must stay free of platform packages.' },
             {
-              group: adapterFolders.flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`, `**/src/${f}/*`]),
+              group: adapterFolders.flatMap((f) => [
+                `../${f}/*`,
+                `../../${f}/*`,
+                `../../../${f}/*`,
+                `**/src/${f}/*`,
+              ]),
               message: 'src/core must not depend on adapters; adapters depend on the core.',
             },
           ],

@@ -19,7 +19,10 @@ function throughput(label: string, pages: readonly PageInput[], runs: number): n
   const perRunMs = ms / runs;
   const mbps = bytes / (1 << 20) / (perRunMs / 1000);
   line(`${label}: pages`, `${pages.length} (${(bytes / (1 << 20)).toFixed(1)} MiB of storage XHTML)`);
-  line(`${label}: throughput`, `${mbps.toFixed(1)} MiB/s, ${Math.round(pages.length / (perRunMs / 1000))} pages/s`);
+  line(
+    `${label}: throughput`,
+    `${mbps.toFixed(1)} MiB/s, ${Math.round(pages.length / (perRunMs / 1000))} pages/s`,
+  );
   line(`${label}: references per run`, `${references / runs}`);
   line(`${label}: heap growth while extracting`, `${heapPeakMiB.toFixed(1)} MiB`);
   return mbps;
@@ -29,7 +32,9 @@ function labeledCorpus(): PageInput[] {
   const dir = path.join(packageRoot(), 'test', 'corpus');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => parsePagesDocument([JSON.parse(readFileSync(path.join(dir, d.name, 'page.json'), 'utf8'))], d.name));
+    .flatMap((d) =>
+      parsePagesDocument([JSON.parse(readFileSync(path.join(dir, d.name, 'page.json'), 'utf8'))], d.name),
+    );
 }
 
 export function benchExtract(): void {
@@ -43,7 +48,10 @@ export function benchExtract(): void {
   for (const factor of [1, 4, 16]) {
     const slice = space.slice(0, base.length * factor);
     const ms = timeMs(() => slice.forEach((p) => extractPage(p)));
-    line(`    ${factor}x (${slice.length} pages)`, `${ms.toFixed(0)} ms (${(ms / factor).toFixed(0)} ms per 1x)`);
+    line(
+      `    ${factor}x (${slice.length} pages)`,
+      `${ms.toFixed(0)} ms (${(ms / factor).toFixed(0)} ms per 1x)`,
+    );
   }
 
   console.log('  pathological input (one line of id-like fragments):');

@@ -91,7 +91,12 @@ export function generatePage(index: number, refsPerPage = 50, targetBytes = 20_0
     parts.push(chunk);
     size += chunk.length;
   }
-  return { id: String(100000 + index), title: `Runbook ${index}`, version: 1 + (index % 7), storage: parts.join('\n') };
+  return {
+    id: String(100000 + index),
+    title: `Runbook ${index}`,
+    version: 1 + (index % 7),
+    storage: parts.join('\n'),
+  };
 }
 
 export function generateSpace(pages: number, refsPerPage = 50, targetBytes = 20_000): PageInput[] {

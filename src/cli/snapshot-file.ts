@@ -14,7 +14,7 @@ function describePath(issuePath: PropertyKey[]): string {
 export function parseSnapshotDocument(document: unknown, source: string): InventorySnapshot {
   // A different format version is the likeliest mistake: say so before any field-level detail.
   if (typeof document === 'object' && document !== null && 'formatVersion' in document) {
-    const version = (document).formatVersion;
+    const version = document.formatVersion;
     if (version !== SNAPSHOT_FORMAT_VERSION) {
       throw new UsageError(
         `${source}: snapshot format version ${String(version)} is not supported (expected ${SNAPSHOT_FORMAT_VERSION}); re-run runbookguard inventory`,

@@ -47,13 +47,16 @@ export class CoverageIndex {
   /**
    * Every scan among `services` × `accounts` × (`region`, or each account's regions when null)
    * that did not succeed. Empty means: had the resource existed there, we would have seen it.
+   * Accounts are judged within the regions they were set up to scan (their footprint).
    */
   gaps(services: readonly Service[], region: string | null, accounts: readonly string[]): CoverageGap[] {
     const cacheKey = `${services.join(',')}|${region ?? ''}|${accounts.join(',')}`;
     const cached = this.gapCache.get(cacheKey);
     if (cached) return cached;
     const gaps: CoverageGap[] = [];
-    for (const account of accounts) {
+    // An account's region list is its declared footprint: a stated region only needs the accounts
+    // that declare it — unless none does, and then nobody looked there at all.
+    for (const account of this.footprint(region, accounts)) {
       for (const service of services) {
         const regions = GLOBAL_SERVICES.has(service)
           ? [null]
@@ -80,6 +83,13 @@ export class CoverageIndex {
     }
     this.gapCache.set(cacheKey, gaps);
     return gaps;
+  }
+
+  /** The accounts whose declared regions include `region` (all of them for null, or when none does). */
+  footprint(region: string | null, accounts: readonly string[]): readonly string[] {
+    if (region === null) return accounts;
+    const declaring = accounts.filter((a) => this.regionsOf(a).includes(region));
+    return declaring.length > 0 ? declaring : accounts;
   }
 
   /** Regions that were actually checked for these services (for evidence). */

@@ -90,8 +90,9 @@ function toFinding(
 
 function evidenceOf(ref: Reference, v: Verdict, ix: InventoryIndex): FindingEvidence {
   const cov = ix.coverage;
-  const accounts =
-    ref.account !== null && cov.connectedAccounts.has(ref.account) ? [ref.account] : [...cov.accounts];
+  const scope = ref.account !== null && cov.connectedAccounts.has(ref.account) ? [ref.account] : cov.accounts;
+  // Regional findings were judged within the accounts that declare the stated region.
+  const accounts = [...cov.footprint(ref.type === 'region' ? null : claimOf(ref), scope)];
   const r = v.resource;
   return {
     snapshotTakenAt: ix.snapshot.takenAt,
@@ -111,6 +112,10 @@ function regionsChecked(ref: Reference, accounts: string[], ix: InventoryIndex):
       ? ['ec2']
       : null;
   if (services === null) return ref.type === 'region' ? ix.coverage.scannedRegions() : [];
-  const claim = ref.type === 's3-bucket' && ref.regionSource !== 'explicit' ? null : ref.region;
-  return ix.coverage.regionsChecked(services, claim, accounts);
+  return ix.coverage.regionsChecked(services, claimOf(ref), accounts);
+}
+
+/** The region a reference asserts (bucket names are global: only an explicit bucket URL region counts). */
+function claimOf(ref: Reference): string | null {
+  return ref.type === 's3-bucket' && ref.regionSource !== 'explicit' ? null : ref.region;
 }

@@ -65,7 +65,7 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
   if (regional && regions.length === 0) {
     return verdict('unverifiable', `${label(ref, kind)} could not be checked: no region was scanned`);
   }
-  const scope = `${regional ? `${regions.join(', ')} of ` : ''}${accountWords(accounts)}`;
+  const scope = `${regional ? `${regions.join(', ')} of ` : ''}${accountWords(cov.footprint(claim, accounts))}`;
   if (otherAccounts.length > 0) {
     const suggestion = suggestRelocated(ref, otherAccounts, 'account');
     return verdict(
