@@ -317,3 +317,22 @@ describe('other kinds', () => {
     expect(v.suggestion?.reason).toBe(`bucket acme-artifacts exists in us-east-1, account ${ACCOUNT_B}`);
   });
 });
+
+describe('coverage footprint', () => {
+  it('judges a stated region within the accounts set up to scan it', () => {
+    const ix = indexSnapshot(
+      snap({
+        accounts: [
+          { account: ACCOUNT_A, regions: ['eu-west-1', 'us-east-1'] },
+          { account: ACCOUNT_B, regions: ['eu-west-1'] },
+        ],
+      }),
+    );
+    const v = matchReference(
+      ref({ type: 'ec2-instance', value: 'i-0abcdef0123456789', region: 'us-east-1' }),
+      ix,
+    );
+    expect(v.status).toBe('missing');
+    expect(v.message).toBe(`i-0abcdef0123456789 was not found in us-east-1 of account ${ACCOUNT_A}`);
+  });
+});
