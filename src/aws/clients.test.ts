@@ -7,7 +7,7 @@ const ec2Error = (code: string) =>
   `<Response><Errors><Error><Code>${code}</Code><Message>fake</Message></Error></Errors><RequestID>r</RequestID></Response>`;
 const EMPTY_VPCS = '<DescribeVpcsResponse><vpcSet/></DescribeVpcsResponse>';
 
-function ec2With(http: ReturnType<typeof fakeHttp>, onAttempt?: (name: string) => void) {
+function ec2With(http: ReturnType<typeof fakeHttp>, onAttempt?: (command: string, client: string) => void) {
   return createAwsClients('us-east-1', () => Promise.resolve(STATIC_CREDENTIALS), {
     requestHandler: http.handler,
     maxAttempts: 3,
@@ -22,12 +22,12 @@ describe('SDK clients: retries are real and bounded', () => {
       n <= 2 ? { status: 503, body: ec2Error('RequestLimitExceeded') } : { status: 200, body: EMPTY_VPCS },
     );
     const seen: string[] = [];
-    const clients = ec2With(http, (name) => seen.push(name));
+    const clients = ec2With(http, (command, client) => seen.push(`${client}.${command}`));
     const out = await clients.ec2.send(new DescribeVpcsCommand({}));
     expect(out.Vpcs ?? []).toEqual([]);
     expect(http.attempts).toBe(3);
     // The bench counts every attempt, retries included.
-    expect(seen).toEqual(['DescribeVpcsCommand', 'DescribeVpcsCommand', 'DescribeVpcsCommand']);
+    expect(seen).toEqual(Array(3).fill('EC2Client.DescribeVpcsCommand'));
     destroyAwsClients(clients);
   });
 

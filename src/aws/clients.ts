@@ -36,7 +36,7 @@ export interface ClientSettings {
   /** Test seam: a fake HTTP handler in place of the network. */
   requestHandler?: EC2ClientConfig['requestHandler'];
   /** Called for every HTTP attempt (retries included): the bench counts calls with it. */
-  onAttempt?: (commandName: string) => void;
+  onAttempt?: (commandName: string, clientName: string) => void;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 4;
@@ -44,11 +44,11 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 function countAttempts<I extends object, O extends object>(
   stack: MiddlewareStack<I, O>,
-  onAttempt: (commandName: string) => void,
+  onAttempt: (commandName: string, clientName: string) => void,
 ): void {
   // The deserialize step runs below the retry middleware, so it sees every attempt.
   const middleware: DeserializeMiddleware<I, O> = (next, context) => (args) => {
-    onAttempt(String(context.commandName ?? 'unknown'));
+    onAttempt(String(context.commandName ?? 'unknown'), String(context.clientName ?? 'unknown'));
     return next(args);
   };
   stack.add(middleware, { step: 'deserialize', name: 'runbookguardAttemptCounter' });

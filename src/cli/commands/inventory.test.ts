@@ -137,7 +137,7 @@ describe('runbookguard inventory', () => {
 
   it('connects each role after the confused-deputy check, with a sanitized session name', async () => {
     const calls: Record<string, unknown>[] = [];
-    const { d, seen } = deps((command, input) => {
+    const { d, seen } = deps((_command, input) => {
       calls.push(input);
       if (input.ExternalId !== EXTERNAL_ID) throw awsError('AccessDenied', 403);
       return {
