@@ -12,6 +12,8 @@ const TYPES = new Set([
 ]);
 const REGION = /^(?:us-gov|us|eu|ap|sa|ca|me|af|cn|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$/;
 const NO_REGION = new Set(['hostname', 'aws-account']);
+// The contract lowercases ids, DB/LB/cache/bucket names and hosts; ECS/EKS cluster and Lambda function names keep their case.
+const CASE_KEPT = new Set(['ip-address', 'ecs-cluster', 'eks-cluster', 'lambda-function']);
 const problems = [];
 const counts = {};
 const pagesPerType = {};
@@ -53,7 +55,7 @@ for (const dir of dirs) {
       const at = `${where('expected.json')}[${i}]`;
       if (!TYPES.has(r.type)) problems.push(`${at}: unknown type ${r.type}`);
       if (typeof r.value !== 'string' || !r.value) problems.push(`${at}: value missing`);
-      else if (r.value !== r.value.toLowerCase() && r.type !== 'ip-address') problems.push(`${at}: value not normalized (lowercase)`);
+      else if (r.value !== r.value.toLowerCase() && !CASE_KEPT.has(r.type)) problems.push(`${at}: value not normalized (lowercase)`);
       if (r.region !== null && (typeof r.region !== 'string' || !REGION.test(r.region))) problems.push(`${at}: bad region ${r.region}`);
       if (NO_REGION.has(r.type) && r.region !== null) problems.push(`${at}: ${r.type} never carries a region`);
       if (r.type === 'region' && r.region !== r.value) problems.push(`${at}: region entity must carry its own code`);
@@ -70,7 +72,7 @@ for (const dir of dirs) {
       if (page && page.body && page.body.storage && typeof page.body.storage.value === 'string' && typeof r.value === 'string') {
         // the value (or, for typed endpoints, its name part) must literally occur on the page
         const hay = page.body.storage.value.toLowerCase();
-        const needle = r.type === 'aws-account' ? r.value.slice(0, 4) : r.value.split('.')[0];
+        const needle = (r.type === 'aws-account' ? r.value.slice(0, 4) : r.value.split('.')[0]).toLowerCase();
         if (!hay.includes(needle)) problems.push(`${at}: value ${r.value} does not occur on the page`);
       }
     });
