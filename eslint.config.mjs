@@ -13,7 +13,18 @@ const platformPackages = [
 const adapterFolders = ['aws', 'confluence', 'store', 'email', 'forge', 'cli', 'local'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'static/**', 'bin/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'static/**',
+      'bin/**',
+      'test-output/**',
+      '.ci/**',
+      'test/corpus/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
