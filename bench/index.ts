@@ -1,10 +1,11 @@
 import { benchExtract } from './extract';
+import { benchInventory } from './inventory';
 
 /** `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced). */
 async function main(): Promise<void> {
   console.log(`RunbookGuard bench · node ${process.version} · ${process.platform}/${process.arch}`);
   benchExtract();
-  await Promise.resolve();
+  await benchInventory();
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 /** Commands load lazily so `extract` never pays for the AWS SDK. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract')).runExtract,
+  inventory: async () => (await import('./commands/inventory')).runInventory,
 };
 
 export const MAIN_HELP = `Usage: runbookguard <command> [options]
@@ -14,6 +15,7 @@ Finds stale AWS references in Confluence runbooks.
 
 Commands:
   extract    List the AWS references in Confluence pages (--pages FILE or --demo).
+  inventory  Snapshot your AWS inventory (read-only, through a role with an External ID).
 
 Run runbookguard <command> --help for a command's options.`;
 
