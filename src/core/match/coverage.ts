@@ -14,6 +14,8 @@ export class CoverageIndex {
   private readonly accountRegions = new Map<string, readonly string[]>();
   private readonly scannedRegionSet = new Set<string>();
   private readonly gapCache = new Map<string, CoverageGap[]>();
+  /** scope() results by services array (the constant tables), then region, then account. */
+  private readonly scopeCache = new Map<readonly Service[], Map<string, Scope>>();
 
   constructor(snapshot: InventorySnapshot) {
     for (const a of snapshot.accounts) this.accountRegions.set(a.account, a.regions);
@@ -85,6 +87,28 @@ export class CoverageIndex {
     return gaps;
   }
 
+  /**
+   * Everything a resource classification needs to know about where it could have been seen,
+   * cached: `services` must be one of the constant arrays of SERVICES_OF (cache key by identity).
+   * `account` narrows to one connected account (an ARN's), null means every connected account.
+   */
+  scope(services: readonly Service[], region: string | null, account: string | null): Scope {
+    let byKey = this.scopeCache.get(services);
+    if (!byKey) this.scopeCache.set(services, (byKey = new Map<string, Scope>()));
+    const key = `${region ?? ''}|${account ?? ''}`;
+    let scope = byKey.get(key);
+    if (!scope) {
+      const accounts = account !== null ? [account] : this.accounts;
+      scope = {
+        accounts: this.footprint(region, accounts),
+        gaps: this.gaps(services, region, accounts),
+        regionsChecked: this.regionsChecked(services, region, this.footprint(region, accounts)),
+      };
+      byKey.set(key, scope);
+    }
+    return scope;
+  }
+
   /** The accounts whose declared regions include `region` (all of them for null, or when none does). */
   footprint(region: string | null, accounts: readonly string[]): readonly string[] {
     if (region === null) return accounts;
@@ -119,6 +143,13 @@ export class CoverageIndex {
     }
     return out;
   }
+}
+
+export interface Scope {
+  /** The accounts judged: the ARN's, or every connected account that declares the region. */
+  accounts: readonly string[];
+  gaps: CoverageGap[];
+  regionsChecked: string[];
 }
 
 function key(account: string, service: Service, region: string | null): string {

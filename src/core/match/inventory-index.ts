@@ -39,9 +39,15 @@ export class InventoryIndex {
     }
   }
 
-  /** Resources of `kind` known by this id/name (lowercase). */
+  /** Resources of `kind` known by this id/name, case-insensitively. */
   find(kind: ResourceKind, key: string): readonly Resource[] {
-    return this.byKey.get(kind)?.get(key) ?? EMPTY;
+    const keys = this.byKey.get(kind);
+    if (!keys) return EMPTY;
+    // Values usually arrive normalized: try them as they are before paying for a lowercase copy.
+    const found = keys.get(key);
+    if (found) return found;
+    const lower = key.toLowerCase();
+    return lower === key ? EMPTY : (keys.get(lower) ?? EMPTY);
   }
 
   findByArn(arn: string): readonly Resource[] {

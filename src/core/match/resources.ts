@@ -18,8 +18,6 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
       `${label(ref, kind)} is in account ${ref.account}, which is not connected`,
     );
   }
-  const accounts = ref.account !== null ? [ref.account] : cov.accounts;
-  const services = servicesFor(ref, kind);
   const claim = claimedRegion(ref, kind);
   let candidates = lookup(ref, kind, ix);
   let otherAccounts: readonly Resource[] = [];
@@ -30,19 +28,17 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
   }
 
   if (candidates.length > 0) {
-    const inRegion =
-      claim === null ? candidates : candidates.filter((c) => c.region === claim || c.region === null);
+    const inRegion = claim === null ? candidates : inClaimedRegion(candidates, claim);
     if (inRegion.length > 0) return judgeState(ref, kind, pickBest(inRegion), ix);
     const best = pickBest(candidates);
     // Gone wherever it is: the stated region doesn't matter any more.
     if (livenessOf(best) === 'gone') return gone(ref, kind, best, ix);
     if (!GLOBALLY_UNIQUE_IDS.has(kind)) {
-      const gaps = cov.gaps(services, claim, accounts);
+      const { gaps } = cov.scope(servicesFor(ref, kind), claim, ref.account);
       if (gaps.length > 0) {
-        const regions = regionList(candidates);
         return verdict(
           'unverifiable',
-          `${label(ref, kind)} could not be checked in ${claim ?? 'its region'}: ${describeGaps(gaps)}; one of that name exists in ${regions}`,
+          `${label(ref, kind)} could not be checked in ${claim ?? 'its region'}: ${describeGaps(gaps)}; one of that name exists in ${regionList(candidates)}`,
           { gaps, resource: best },
         );
       }
@@ -54,28 +50,39 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
     );
   }
 
-  const gaps = cov.gaps(services, claim, accounts);
-  if (gaps.length > 0) {
-    return verdict('unverifiable', `${label(ref, kind)} could not be checked: ${describeGaps(gaps)}`, {
-      gaps,
+  const services = servicesFor(ref, kind);
+  const scope = cov.scope(services, claim, ref.account);
+  if (scope.gaps.length > 0) {
+    return verdict('unverifiable', `${label(ref, kind)} could not be checked: ${describeGaps(scope.gaps)}`, {
+      gaps: scope.gaps,
     });
   }
-  const regions = cov.regionsChecked(services, claim, accounts);
   const regional = !services.every((s) => GLOBAL_SERVICES.has(s));
-  if (regional && regions.length === 0) {
+  if (regional && scope.regionsChecked.length === 0) {
     return verdict('unverifiable', `${label(ref, kind)} could not be checked: no region was scanned`);
   }
-  const scope = `${regional ? `${regions.join(', ')} of ` : ''}${accountWords(cov.footprint(claim, accounts))}`;
+  const where = `${regional ? `${scope.regionsChecked.join(', ')} of ` : ''}${accountWords(scope.accounts)}`;
   if (otherAccounts.length > 0) {
     const suggestion = suggestRelocated(ref, otherAccounts, 'account');
     return verdict(
       'missing',
-      `${label(ref, kind)} was not found in ${scope}; one of that name exists in ${regionList(otherAccounts, true)}`,
+      `${label(ref, kind)} was not found in ${where}; one of that name exists in ${regionList(otherAccounts, true)}`,
       { suggestion },
     );
   }
-  return verdict('missing', `${label(ref, kind)} was not found in ${scope}`);
+  return verdict('missing', `${label(ref, kind)} was not found in ${where}`);
 }
+
+/** Candidates in the stated region (global ones always qualify); no allocation for the common single match. */
+function inClaimedRegion(candidates: readonly Resource[], claim: string): readonly Resource[] {
+  if (candidates.length === 1) {
+    const only = candidates[0] as Resource;
+    return only.region === claim || only.region === null ? candidates : NONE;
+  }
+  return candidates.filter((c) => c.region === claim || c.region === null);
+}
+
+const NONE: readonly Resource[] = Object.freeze([]);
 
 function judgeState(ref: Reference, kind: ResourceKind, r: Resource, ix: InventoryIndex): Verdict {
   switch (livenessOf(r)) {
@@ -108,7 +115,7 @@ function gone(ref: Reference, kind: ResourceKind, r: Resource, ix: InventoryInde
  * longer resolves even though the name still matches.
  */
 function staleLoadBalancerDns(ref: Reference, r: Resource): Verdict | null {
-  if (r.kind !== 'load-balancer' || r.dnsNames.length === 0) return null;
+  if (r.kind !== 'load-balancer' || r.dnsNames.length === 0 || ref.aliases.length === 0) return null;
   for (const alias of ref.aliases) {
     const host = stripDualstack(alias.toLowerCase());
     if (!host.endsWith('.elb.amazonaws.com') && !/\.elb\.[a-z0-9-]+\.amazonaws\.com$/.test(host)) continue;
@@ -123,7 +130,7 @@ function staleLoadBalancerDns(ref: Reference, r: Resource): Verdict | null {
 }
 
 function lookup(ref: Reference, kind: ResourceKind, ix: InventoryIndex): readonly Resource[] {
-  const value = ref.value.toLowerCase();
+  const value = ref.value;
   const found = ix.find(kind, value);
   if (found.length > 0) return found;
   // EKS endpoints stay hostnames until matched; other kinds may be known only by an alias spelling.
@@ -139,13 +146,17 @@ function lookup(ref: Reference, kind: ResourceKind, ix: InventoryIndex): readonl
   return found;
 }
 
+const ELBV2_ONLY: readonly Service[] = ['elbv2'];
+const CLASSIC_ONLY: readonly Service[] = ['elb'];
+
+/** Constant arrays only: CoverageIndex.scope caches by array identity. */
 function servicesFor(ref: Reference, kind: ResourceKind): readonly Service[] {
-  if (kind !== 'load-balancer') return SERVICES_OF[kind];
+  if (kind !== 'load-balancer' || ref.aliases.length === 0) return SERVICES_OF[kind];
   // The spelling can tell v2 (ARN app/net, NLB DNS) from classic (ARN loadbalancer/NAME).
   for (const a of ref.aliases) {
     if (/:loadbalancer\/(app|net)\//.test(a) || /\.elb\.[a-z0-9-]+\.amazonaws\.com$/.test(a))
-      return ['elbv2'];
-    if (/:loadbalancer\/[^/]+$/.test(a)) return ['elb'];
+      return ELBV2_ONLY;
+    if (/:loadbalancer\/[^/]+$/.test(a)) return CLASSIC_ONLY;
   }
   return SERVICES_OF[kind];
 }

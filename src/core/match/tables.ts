@@ -127,13 +127,21 @@ const STATES: Record<ResourceKind, StateTable> = {
   'route53-zone': { gone: NONE, stopped: NONE },
 };
 
+/** Raw state strings seen so far, per kind: one Map lookup per call on the hot path. */
+const livenessCache = new Map<ResourceKind, Map<string, Liveness>>();
+
 export function livenessOf(resource: Resource): Liveness {
   if (resource.state === null) return 'live';
+  let cache = livenessCache.get(resource.kind);
+  if (!cache) livenessCache.set(resource.kind, (cache = new Map<string, Liveness>()));
+  const cached = cache.get(resource.state);
+  if (cached) return cached;
   const table = STATES[resource.kind];
   const state = resource.state.toLowerCase();
-  if (table.gone.has(state)) return 'gone';
-  if (table.stopped.has(state)) return 'stopped';
-  return 'live';
+  const liveness: Liveness = table.gone.has(state) ? 'gone' : table.stopped.has(state) ? 'stopped' : 'live';
+  // AWS has a few dozen state strings; the cache can't grow without bound in practice.
+  if (cache.size < 1000) cache.set(resource.state, liveness);
+  return liveness;
 }
 
 /** Words for one kind in messages ("the load balancer web"). */
