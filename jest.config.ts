@@ -10,7 +10,7 @@ const config: Config = {
   // Transpile only (type errors are the typecheck step's job): fast, and no native binaries,
   // which this project's registry mirror cannot serve for every platform.
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
