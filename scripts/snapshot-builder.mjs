@@ -74,8 +74,12 @@ const EXPAND = {
     const x = base(r, 'load-balancer', r.name, d);
     const type = r.lbType ?? 'application';
     const id = r.lbId ?? '1234567890';
-    x.arn = `arn:aws:elasticloadbalancing:${x.region}:${x.account}:loadbalancer/${type === 'network' ? 'net' : 'app'}/${r.name}/${r.arnId ?? '50dc6c495c0c9188'}`;
-    x.state = r.state ?? 'active';
+    x.arn =
+      type === 'classic'
+        ? `arn:aws:elasticloadbalancing:${x.region}:${x.account}:loadbalancer/${r.name}`
+        : `arn:aws:elasticloadbalancing:${x.region}:${x.account}:loadbalancer/${type === 'network' ? 'net' : 'app'}/${r.name}/${r.arnId ?? '50dc6c495c0c9188'}`;
+    // Classic load balancers have no state in the API.
+    x.state = type === 'classic' ? null : (r.state ?? 'active');
     x.dnsNames = [
       type === 'network'
         ? `${r.name}-${id}.elb.${x.region}.amazonaws.com`
@@ -103,7 +107,9 @@ const EXPAND = {
     const x = base(r, 'eks-cluster', r.name, d);
     x.arn = `arn:aws:eks:${x.region}:${x.account}:cluster/${r.name}`;
     x.state = r.state ?? 'ACTIVE';
-    x.dnsNames = [`${r.endpoint ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90'}.gr7.${x.region}.eks.amazonaws.com`];
+    x.dnsNames = [
+      `${r.endpoint ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90'}.${r.endpointZone ?? 'gr7'}.${x.region}.eks.amazonaws.com`,
+    ];
     return x;
   },
   lambda(r, d) {

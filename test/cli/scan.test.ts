@@ -1,5 +1,6 @@
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -169,5 +170,27 @@ describe('runbookguard scan', () => {
       'exactly one of --pages FILE or --demo',
     );
     await expect(runScan([...base, '--bogus'], fakeIo(dir).io)).rejects.toThrow(UsageError);
+  });
+});
+
+describe('runbookguard scan --demo', () => {
+  it('runs on the bundled space and snapshot and shows every finding kind', async () => {
+    const t = fakeIo(tmpdir());
+    expect(await runScan(['--demo'], t.io)).toBe(1);
+    const report = JSON.parse(t.stdout()) as ScanReport;
+    expect(new Set(report.findings.map((f) => f.kind))).toEqual(
+      new Set(['missing', 'wrong-region', 'not-running', 'dangling', 'unverifiable']),
+    );
+    expect(report.findings.some((f) => f.suggestion !== null)).toBe(true);
+  });
+
+  it('keeps demo/snapshot.json in step with its spec', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/build-snapshot.mjs', 'scripts/demo-snapshot.spec.mjs', 'demo/snapshot.json', '--check'],
+      { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });

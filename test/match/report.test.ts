@@ -152,3 +152,30 @@ describe('severity', () => {
     expect(severityOf('unverifiable', 'aws-account')).toBe('info');
   });
 });
+
+describe('accounts named on the page but not connected', () => {
+  it('turns missing into unverifiable in the section that names the foreign account', () => {
+    const ix = indexSnapshot(snap({}));
+    const archive = { headingPath: ['Archive'], kind: 'prose' as const };
+    const report = scanPages(
+      [
+        page([
+          ref({ type: 'aws-account', value: '551234098876', location: archive }),
+          ref({
+            type: 's3-bucket',
+            value: 'acme-archive',
+            location: { headingPath: ['Archive', 'Restore'], kind: 'code-block' },
+          }),
+          ref({
+            type: 's3-bucket',
+            value: 'acme-gone',
+            location: { headingPath: ['Backups'], kind: 'code-block' },
+          }),
+        ]),
+      ],
+      ix,
+    );
+    expect(report.references.map((r) => r.status)).toEqual(['unverifiable', 'unverifiable', 'missing']);
+    expect(report.findings[1]?.message).toContain('names account 551234098876, which is not connected');
+  });
+});

@@ -56,6 +56,7 @@ export function summaryLine(report: ScanReport, bold: (s: string) => string = (s
     `, ${statuses.get('placeholder') ?? 0} placeholders)`;
   const cov = report.coverage;
   const where = `snapshot ${cov.snapshotTakenAt}, ${cov.accounts.length} account${cov.accounts.length === 1 ? '' : 's'}, regions ${cov.regionsScanned.join(', ') || 'none'}`;
-  const problems = cov.problems.length > 0 ? `, ${cov.problems.length} scans failed or skipped` : '';
+  const n2 = cov.problems.length;
+  const problems = n2 > 0 ? `, ${n2} scan${n2 === 1 ? '' : 's'} failed` : '';
   return `${bold(head)} · ${refs} · ${where}${problems}`;
 }

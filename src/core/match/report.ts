@@ -25,8 +25,9 @@ export function scanPages(pages: readonly PageExtraction[], ix: InventoryIndex):
   const findings: Finding[] = [];
   const references: ReferenceRecord[] = [];
   for (const page of pages) {
+    const foreign = foreignAccountSections(page, ix);
     for (const ref of page.entities) {
-      const v = matchReference(ref, ix);
+      const v = withForeignAccounts(ref, matchReference(ref, ix), foreign);
       let fingerprint: string | null = null;
       if (isFindingKind(v.status)) {
         const finding = toFinding(page, ref, v, v.status, ix);
@@ -58,6 +59,39 @@ export function scanPages(pages: readonly PageExtraction[], ix: InventoryIndex):
       regionsScanned: cov.scannedRegions(),
       problems: cov.problems(ix.snapshot),
     },
+  };
+}
+
+/** Sections (heading paths) where the page names an account that is not connected, with that account. */
+function foreignAccountSections(
+  page: PageExtraction,
+  ix: InventoryIndex,
+): { path: string[]; account: string }[] {
+  const out: { path: string[]; account: string }[] = [];
+  for (const ref of page.entities) {
+    if (ref.type === 'aws-account' && !ref.placeholder && !ix.coverage.connectedAccounts.has(ref.value))
+      out.push({ path: ref.location.headingPath, account: ref.value });
+  }
+  return out;
+}
+
+/**
+ * A resource we can't find, in a section that names an account we can't see, may well live in
+ * that account: say so (unverifiable) rather than call it missing. Precision over recall.
+ */
+function withForeignAccounts(
+  ref: Reference,
+  v: Verdict,
+  foreign: { path: string[]; account: string }[],
+): Verdict {
+  if (v.status !== 'missing' || ref.account !== null || v.resource !== null || foreign.length === 0) return v;
+  const f = foreign.find((x) => x.path.every((h, i) => ref.location.headingPath[i] === h));
+  if (!f) return v;
+  return {
+    ...v,
+    status: 'unverifiable',
+    suggestion: null,
+    message: `${v.message ?? ref.value}; this part of the page names account ${f.account}, which is not connected, so it may be there`,
   };
 }
 
