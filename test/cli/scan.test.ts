@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runScan } from '../../src/cli/commands/scan';
+import { runScan, runScanWith } from '../../src/cli/commands/scan';
 import { UsageError } from '../../src/cli/errors';
 import type { CliIo } from '../../src/cli/io';
 import type { ScanReport } from '../../src/core/match';
@@ -192,5 +192,26 @@ describe('runbookguard scan --demo', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('runbookguard scan (live)', () => {
+  it('takes the snapshot from the live collector when no --inventory is given', async () => {
+    const snapshot = JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')) as unknown;
+    const seen: unknown[] = [];
+    const t = fakeIo(dir);
+    const code = await runScanWith(
+      ['--pages', 'pages.json', '--regions', 'eu-west-1', '--fail-on', 'never'],
+      t.io,
+      {
+        collectLive: (flags) => {
+          seen.push(flags.regions);
+          return Promise.resolve(snapshot as never);
+        },
+      },
+    );
+    expect(code).toBe(0);
+    expect(seen).toEqual([['eu-west-1']]);
+    expect((JSON.parse(t.stdout()) as ScanReport).findings.length).toBeGreaterThan(0);
   });
 });
