@@ -97,6 +97,8 @@ interface Token {
   end: number;
 }
 
+const FLAG_HINT =
+  /--(?:db-|source-db|cache-cluster|replication-group|cluster|name|function-name|bucket|load-balancer)|\s-c\s/;
 const COMMAND_START = /(?<![\w./-])(aws|eksctl|ecs-cli)[ \t]+/g;
 const RESOURCE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
@@ -191,6 +193,8 @@ export const cliFlagRule: ExtractionRule = {
   description: 'resource names given to AWS CLI, eksctl and ecs-cli flags (see FLAG_FORMS)',
   gate: /\b(?:aws|eksctl|ecs-cli)[ \t]/,
   find(text, out) {
+    // Most commands in runbooks name no resource by flag; skip their parsing.
+    if (!FLAG_HINT.test(text)) return;
     COMMAND_START.lastIndex = 0;
     for (let m = COMMAND_START.exec(text); m; m = COMMAND_START.exec(text)) {
       const tool = m[1] as FlagForm['tool'];

@@ -144,8 +144,7 @@ const PUBLIC_SUFFIXES = PUBLIC_DOMAINS.map((d) => `.${d}`);
 /** Reserved for documentation and testing (RFC 2606/6761). */
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
 
-const FQDN =
-  /(?<![\w.@*-])((?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
+const FQDN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
 const EMAIL_OR_USER =
   /(?<![\w.-])([\w.+-]+)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const REMOTE_SHELL = /\b(?:ssh|scp|sftp|rsync|mosh)\b/;
@@ -157,6 +156,32 @@ export function isCustomerHost(host: string): boolean {
   if (labels.length < 2 || !HOST_TLDS.has(tld) || RESERVED_TLDS.has(tld)) return false;
   if (PUBLIC_DOMAINS.includes(host)) return false;
   return !PUBLIC_SUFFIXES.some((suffix) => host.endsWith(suffix));
+}
+
+function isHostChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 42
+  );
+}
+
+/**
+ * Runs of host characters around each dot, trailing dots dropped. Driven by indexOf('.') because
+ * most text has few dots; a token glued to `_` or `@` is not a host (an e-mail is handled apart).
+ */
+function* dottedTokens(text: string): Generator<{ start: number; end: number }> {
+  let from = 0;
+  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', from)) {
+    let start = dot;
+    while (start > 0 && isHostChar(text.charCodeAt(start - 1))) start--;
+    let end = dot + 1;
+    while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
+    from = end + 1;
+    const before = text[start - 1];
+    const after = text[end];
+    while (end > start && text[end - 1] === '.') end--;
+    if (before === '_' || before === '@' || after === '_' || end - start < 4) continue;
+    yield { start, end };
+  }
 }
 
 /** Start of the line holding `at`, for the ssh-or-email decision. */
@@ -176,20 +201,19 @@ export const hostnameRule: ExtractionRule = {
   description: 'FQDNs with a recognised TLD, not AWS endpoints, public services or reserved example domains',
   gate: /[a-z0-9]\.[a-z]/i,
   find(text, out) {
-    FQDN.lastIndex = 0;
-    for (let m = FQDN.exec(text); m; m = FQDN.exec(text)) {
-      const host = (m[1] ?? '').toLowerCase();
-      if (isCustomerHost(host))
-        out.candidates.push(
-          candidate({
-            type: 'hostname',
-            value: host,
-            start: m.index,
-            end: m.index + m[0].length,
-            acceptsCommandRegion: false,
-            acceptsContextRegion: false,
-          }),
-        );
+    for (const { start, end } of dottedTokens(text)) {
+      const host = text.slice(start, end).toLowerCase();
+      if (!FQDN.test(host) || !isCustomerHost(host)) continue;
+      out.candidates.push(
+        candidate({
+          type: 'hostname',
+          value: host,
+          start,
+          end,
+          acceptsCommandRegion: false,
+          acceptsContextRegion: false,
+        }),
+      );
     }
     if (!text.includes('@')) return;
     EMAIL_OR_USER.lastIndex = 0;
