@@ -7,6 +7,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract')).runExtract,
   inventory: async () => (await import('./commands/inventory')).runInventory,
+  scan: async () => (await import('./commands/scan')).runScan,
 };
 
 export const MAIN_HELP = `Usage: runbookguard <command> [options]
@@ -16,6 +17,8 @@ Finds stale AWS references in Confluence runbooks.
 Commands:
   extract    List the AWS references in Confluence pages (--pages FILE or --demo).
   inventory  Snapshot your AWS inventory (read-only, through a role with an External ID).
+  scan       Check runbook pages against an inventory: stale, wrong-region, stopped and dangling
+             references, with suggested fixes (--demo runs on bundled demo data).
 
 Run runbookguard <command> --help for a command's options.`;
 
