@@ -170,6 +170,19 @@ describe('runbookguard scan', () => {
       'exactly one of --pages FILE or --demo',
     );
     await expect(runScan([...base, '--bogus'], fakeIo(dir).io)).rejects.toThrow(UsageError);
+    // The live options are validated exactly as `inventory` validates them, before any AWS call.
+    await expect(
+      runScan(['--pages', 'pages.json', '--regions', 'us-east-1,Mars'], fakeIo(dir).io),
+    ).rejects.toThrow('scan: --regions: not an AWS region name (see runbookguard scan --help)');
+    await expect(
+      runScan(['--pages', 'pages.json', '--role-arn', 'arn:aws:iam::210987654321:role/rg'], fakeIo(dir).io),
+    ).rejects.toThrow('one --external-id per --role-arn');
+    await expect(
+      runScan(
+        ['--pages', 'pages.json', '--role-arn', 'arn:aws:iam::1:user/x', '--external-id', 'x'],
+        fakeIo(dir).io,
+      ),
+    ).rejects.toThrow('scan: --role-arn: not an IAM role ARN');
   });
 });
 

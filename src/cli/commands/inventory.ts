@@ -4,7 +4,6 @@ import { rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import type { ClientSettings } from '../../aws/clients';
 import {
   collectInventory,
@@ -21,10 +20,10 @@ import {
   sessionNameFor,
   stsRoleAssumer,
 } from '../../aws/sts';
-import { isValidExternalId } from '../../core/inventory/external-id';
 import { snapshotSchema, type InventorySnapshot } from '../../core/inventory/snapshot';
 import { EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
+import { LIVE_AWS_OPTIONS, parseLiveAwsFlags, type LiveAwsFlags } from '../live-aws-flags';
 
 export const INVENTORY_HELP = `Usage: runbookguard inventory [--role-arn ARN --external-id ID]... [--regions r1,r2] --out FILE
 
@@ -45,29 +44,6 @@ which needs no permission. AWS_REGION, AWS_PROFILE and AWS_ENDPOINT_URL[_<SERVIC
 Each role is first assumed WITHOUT its External ID: if AWS allows that, the role is refused.
 `;
 
-const roleArnSchema = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'not an IAM role ARN');
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'not an AWS region name');
-const flagsSchema = z
-  .object({
-    roleArns: z.array(roleArnSchema),
-    externalIds: z.array(
-      z
-        .string()
-        .refine(
-          isValidExternalId,
-          'not an External ID issued by RunbookGuard (32 characters, A-Z a-z 0-9 _ -)',
-        ),
-    ),
-    regions: z.array(regionSchema).min(1).optional(),
-    out: z.string().min(1, '--out is required'),
-  })
-  .refine((f) => f.roleArns.length === f.externalIds.length, {
-    message: 'give exactly one --external-id per --role-arn, in the same order',
-  });
-type Flags = z.infer<typeof flagsSchema>;
-
 /** Seams for tests; production uses the SDK defaults. */
 export interface InventoryDeps {
   clientSettings?: ClientSettings;
@@ -79,6 +55,10 @@ export async function runInventory(args: string[], io: CliIo): Promise<number> {
   return runInventoryWith(args, io, {});
 }
 
+interface Flags extends LiveAwsFlags {
+  out: string;
+}
+
 function parseFlags(args: string[]): Flags | 'help' {
   let values;
   try {
@@ -87,9 +67,7 @@ function parseFlags(args: string[]): Flags | 'help' {
       strict: true,
       allowPositionals: false,
       options: {
-        'role-arn': { type: 'string', multiple: true },
-        'external-id': { type: 'string', multiple: true },
-        regions: { type: 'string' },
+        ...LIVE_AWS_OPTIONS,
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -98,21 +76,9 @@ function parseFlags(args: string[]): Flags | 'help' {
     throw new UsageError(`inventory: ${(error as Error).message}`);
   }
   if (values.help) return 'help';
-  const parsed = flagsSchema.safeParse({
-    roleArns: values['role-arn'] ?? [],
-    externalIds: values['external-id'] ?? [],
-    regions: values.regions
-      ?.split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-    out: values.out ?? '',
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new UsageError(`inventory: ${where}${issue?.message ?? 'invalid arguments'}`);
-  }
-  return parsed.data;
+  const live = parseLiveAwsFlags(values, 'inventory');
+  if (!values.out) throw new UsageError('inventory: out: --out is required');
+  return { ...live, out: values.out };
 }
 
 export async function runInventoryWith(args: string[], io: CliIo, deps: InventoryDeps): Promise<number> {
@@ -121,6 +87,28 @@ export async function runInventoryWith(args: string[], io: CliIo, deps: Inventor
     io.stdout.write(INVENTORY_HELP);
     return EXIT_OK;
   }
+  const snapshot = await collectLiveInventory(flags, io, deps, 'inventory');
+  const outPath = resolve(io.cwd, flags.out);
+  await writeSnapshot(outPath, snapshot);
+  const notOk = snapshot.coverage.filter((c) => c.outcome !== 'ok').length;
+  io.stdout.write(
+    `Wrote ${flags.out}: ${snapshot.resources.length} resources, ${snapshot.dnsRecords.length} DNS records, ` +
+      `${snapshot.coverage.length - notOk}/${snapshot.coverage.length} service-regions read${notOk ? ` (${notOk} not read: see above)` : ''}\n`,
+  );
+  return EXIT_OK;
+}
+
+/**
+ * Reads AWS live into a validated snapshot in memory: connects the accounts (caller's own, or each
+ * role after the confused-deputy check), collects, and writes progress (TTY only) and the coverage
+ * summary to stderr. `inventory` writes the result to a file; `scan` matches against it directly.
+ */
+export async function collectLiveInventory(
+  flags: LiveAwsFlags,
+  io: CliIo,
+  deps: InventoryDeps = {},
+  command = 'inventory',
+): Promise<InventorySnapshot> {
   const homeRegion = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || DEFAULT_HOME_REGION;
   const customEndpoint = Boolean(io.env.AWS_ENDPOINT_URL || io.env.AWS_ENDPOINT_URL_S3);
   const clientSettings: ClientSettings = { s3ForcePathStyle: customEndpoint, ...deps.clientSettings };
@@ -130,7 +118,7 @@ export async function runInventoryWith(args: string[], io: CliIo, deps: Inventor
 
   let targets: AccountTarget[];
   try {
-    targets = await resolveTargets(flags, sts, io);
+    targets = await resolveTargets(flags, sts, io, command);
   } finally {
     sts.destroy();
   }
@@ -144,29 +132,27 @@ export async function runInventoryWith(args: string[], io: CliIo, deps: Inventor
     ...(progress ? { onProgress: progress } : {}),
   });
   if (progress) io.stderr.write('\r\x1b[K');
-
-  const outPath = resolve(io.cwd, flags.out);
-  await writeSnapshot(outPath, snapshot);
   io.stderr.write(coverageSummary(snapshot));
-  const notOk = snapshot.coverage.filter((c) => c.outcome !== 'ok').length;
-  io.stdout.write(
-    `Wrote ${flags.out}: ${snapshot.resources.length} resources, ${snapshot.dnsRecords.length} DNS records, ` +
-      `${snapshot.coverage.length - notOk}/${snapshot.coverage.length} service-regions read${notOk ? ` (${notOk} not read: see above)` : ''}\n`,
-  );
-  return EXIT_OK;
+  // Validate our own output at the boundary, whether it goes to a file or straight to the matcher.
+  return snapshotSchema.parse(snapshot);
 }
 
 function endpointOf(settings: ClientSettings): { endpoint?: string } {
   return settings.endpoint ? { endpoint: settings.endpoint } : {};
 }
 
-async function resolveTargets(flags: Flags, sts: STSClient, io: CliIo): Promise<AccountTarget[]> {
+async function resolveTargets(
+  flags: LiveAwsFlags,
+  sts: STSClient,
+  io: CliIo,
+  command: string,
+): Promise<AccountTarget[]> {
   if (flags.roleArns.length === 0) {
     try {
       return [{ account: await callerAccount(sts), roleArn: null, credentials: undefined }];
     } catch (error) {
       throw new UsageError(
-        `inventory: cannot identify the AWS account of your credentials (${(error as Error).message}); ` +
+        `${command}: cannot identify the AWS account of your credentials (${(error as Error).message}); ` +
           'configure the standard AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID…)',
       );
     }
@@ -184,7 +170,7 @@ async function resolveTargets(flags: Flags, sts: STSClient, io: CliIo): Promise<
       targets.push({ account: accountOfRoleArn(roleArn), roleArn, credentials });
     } catch (error) {
       if (error instanceof ConfusedDeputyError || error instanceof AssumeRoleError) {
-        throw new UsageError(`inventory: ${error.message}`);
+        throw new UsageError(`${command}: ${error.message}`);
       }
       throw error;
     }
@@ -193,11 +179,10 @@ async function resolveTargets(flags: Flags, sts: STSClient, io: CliIo): Promise<
 }
 
 async function writeSnapshot(path: string, snapshot: InventorySnapshot): Promise<void> {
-  // Validate our own output at the boundary, and never leave a half-written file behind.
-  const valid = snapshotSchema.parse(snapshot);
+  // Never leave a half-written file behind.
   const tmp = `${path}.${randomUUID()}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(valid, null, 2)}\n`, 'utf8');
+    await writeFile(tmp, `${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
     await rename(tmp, path);
   } catch (error) {
     throw new UsageError(`inventory: cannot write ${path}: ${(error as Error).message}`);

@@ -14,6 +14,7 @@ import { parseFlags } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { demoFile, packageRoot } from '../package-root';
+import { LIVE_AWS_OPTIONS, parseLiveAwsFlags, type LiveAwsFlags } from '../live-aws-flags';
 import { loadPagesFile } from '../pages-file';
 import { toSarif } from '../scan/sarif';
 import { renderScanTable } from '../scan/table';
@@ -41,16 +42,12 @@ Options:
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 bad input or usage.`;
 
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'not an AWS region name');
-
 const flagsSchema = z
   .object({
     pages: z.string().min(1).optional(),
     demo: z.boolean().optional(),
     inventory: z.string().min(1).optional(),
     'role-arn': z.array(z.string()).optional(),
-    'external-id': z.array(z.string()).optional(),
-    regions: z.array(regionSchema).min(1, '--regions needs at least one region').optional(),
     format: z
       .enum(['json', 'sarif', 'table'], { error: '--format must be json, sarif or table' })
       .default('json'),
@@ -67,11 +64,11 @@ const flagsSchema = z
   .refine((f) => !(f.inventory !== undefined && (f['role-arn'] ?? []).length > 0), {
     error: 'give either --inventory FILE or the live AWS options, not both',
   });
-export type ScanFlags = z.infer<typeof flagsSchema>;
+export type ScanFlags = z.infer<typeof flagsSchema> & { live: LiveAwsFlags };
 
 /** Test seam: how a live snapshot is taken (the inventory command's collector by default). */
 export interface ScanDeps {
-  collectLive?: (flags: ScanFlags, io: CliIo) => Promise<InventorySnapshot>;
+  collectLive?: (flags: LiveAwsFlags, io: CliIo) => Promise<InventorySnapshot>;
 }
 
 export async function runScan(args: string[], io: CliIo): Promise<number> {
@@ -86,7 +83,8 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
   const flags = parseScanFlags(args);
   const pages = await loadPagesFile(flags.demo ? demoFile('space.json') : (flags.pages ?? ''), io.cwd);
   let snapshot = await loadInventory(flags, io, deps);
-  if (flags.regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, flags.regions);
+  const regions = flags.live.regions;
+  if (regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, regions);
 
   const report = scanPages(extractPages(pages), indexSnapshot(snapshot));
   io.stdout.write(render(report, flags.format, io));
@@ -100,21 +98,13 @@ function parseScanFlags(args: string[]): ScanFlags {
       pages: { type: 'string' },
       demo: { type: 'boolean' },
       inventory: { type: 'string' },
-      'role-arn': { type: 'string', multiple: true },
-      'external-id': { type: 'string', multiple: true },
-      regions: { type: 'string' },
+      ...LIVE_AWS_OPTIONS,
       format: { type: 'string' },
       'fail-on': { type: 'string' },
     },
     'scan',
   );
-  const parsed = flagsSchema.safeParse({
-    ...values,
-    regions: values.regions
-      ?.split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-  });
+  const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `--${issue.path.join('.')}: ` : '';
@@ -122,14 +112,18 @@ function parseScanFlags(args: string[]): ScanFlags {
       `scan: ${where}${issue?.message ?? 'invalid arguments'} (see runbookguard scan --help)`,
     );
   }
-  return parsed.data;
+  // Same validation as `inventory` (role ARNs, External IDs, regions), shared, not copied.
+  return { ...parsed.data, live: parseLiveAwsFlags(values, 'scan') };
 }
 
 async function loadInventory(flags: ScanFlags, io: CliIo, deps: ScanDeps): Promise<InventorySnapshot> {
   if (flags.demo) return loadSnapshotFile(demoFile('snapshot.json'), io.cwd);
   if (flags.inventory !== undefined) return loadSnapshotFile(flags.inventory, io.cwd);
-  const collect = deps.collectLive ?? (await import('../scan/live')).collectLiveSnapshot;
-  return collect(flags, io);
+  if (deps.collectLive) return deps.collectLive(flags.live, io);
+  // Loaded only here: offline scans never pay for the AWS SDK. Progress and the coverage summary
+  // go to stderr; stdout carries only the scan report.
+  const { collectLiveInventory } = await import('./inventory');
+  return collectLiveInventory(flags.live, io, {}, 'scan');
 }
 
 function render(report: ScanReport, format: ScanFlags['format'], io: CliIo): string {
