@@ -139,7 +139,7 @@ const PUBLIC_DOMAINS = [
     'json-schema.org',
   ],
 ];
-const PUBLIC_SUFFIXES = PUBLIC_DOMAINS.map((d) => `.${d}`);
+const PUBLIC = new Set(PUBLIC_DOMAINS);
 
 /** Reserved for documentation and testing (RFC 2606/6761). */
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
@@ -154,8 +154,11 @@ export function isCustomerHost(host: string): boolean {
   const labels = host.replace(/^\*\./, '').split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (labels.length < 2 || !HOST_TLDS.has(tld) || RESERVED_TLDS.has(tld)) return false;
-  if (PUBLIC_DOMAINS.includes(host)) return false;
-  return !PUBLIC_SUFFIXES.some((suffix) => host.endsWith(suffix));
+  // The host or any parent domain on the public list: a.b.github.com → b.github.com → github.com.
+  for (let i = 0; i < labels.length - 1; i++) {
+    if (PUBLIC.has(labels.slice(i).join('.'))) return false;
+  }
+  return true;
 }
 
 function isHostChar(c: number): boolean {

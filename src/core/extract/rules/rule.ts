@@ -57,15 +57,20 @@ export interface ExtractionRule {
 export function candidate(
   fields: Pick<Candidate, 'type' | 'value' | 'start' | 'end'> & Partial<Candidate>,
 ): Candidate {
+  // Spelled out rather than spread over defaults: this runs for every match, and a literal
+  // with a fixed shape is much cheaper for V8 than an object spread.
   return {
-    region: null,
-    account: null,
-    alias: null,
-    placeholder: false,
-    acceptsCommandRegion: true,
-    acceptsContextRegion: true,
-    claimOnly: false,
-    ...fields,
+    type: fields.type,
+    value: fields.value,
+    start: fields.start,
+    end: fields.end,
+    region: fields.region ?? null,
+    account: fields.account ?? null,
+    alias: fields.alias ?? null,
+    placeholder: fields.placeholder ?? false,
+    acceptsCommandRegion: fields.acceptsCommandRegion ?? true,
+    acceptsContextRegion: fields.acceptsContextRegion ?? true,
+    claimOnly: fields.claimOnly ?? false,
   };
 }
 
