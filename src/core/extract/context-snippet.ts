@@ -23,9 +23,13 @@ export function contextSnippet(text: string, start: number, end: number): string
   const redacted = redactSecrets(window);
   const raw = collapse(text.slice(start, end));
   if (redacted === window) {
-    // Nothing secret nearby: collapse the pieces apart, so the reference's position is known.
-    const left = collapse(text.slice(from, start));
-    return cut(left + raw + collapse(text.slice(end, to)), left.length, raw.length);
+    // Nothing secret nearby: collapse only what the snippet can show (twice the window, as
+    // collapsing shrinks indentation), keeping the reference's position known.
+    const leftFrom = Math.max(from, start - 2 * WINDOW);
+    const rightTo = Math.min(to, end + 2 * WINDOW);
+    const left = (leftFrom > 0 ? ' ' : '') + collapse(text.slice(leftFrom, start));
+    const right = collapse(text.slice(end, rightTo)) + (rightTo < text.length ? ' ' : '');
+    return cut(left + raw + right, left.length, raw.length);
   }
   const line = collapse(redacted);
   let at = line.indexOf(raw, Math.max(0, start - from - REDACTION_MARGIN / 2));

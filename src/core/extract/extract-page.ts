@@ -33,7 +33,6 @@ export function extractPage(page: PageInput): PageExtraction {
   const blocks = walkStorage(page.storage);
   const statements = findRegionStatements(blocks);
   const byKey = new Map<string, Reference>();
-  const aliasSets = new Map<Reference, Set<string>>();
 
   for (const block of blocks) {
     for (const { candidate, explicitRegion } of scanBlock(block.text)) {
@@ -62,17 +61,17 @@ export function extractPage(page: PageInput): PageExtraction {
           context: contextSnippet(block.text, candidate.start, candidate.end),
         };
         byKey.set(key, reference);
-        aliasSets.set(reference, new Set());
       }
       reference.occurrences++;
       if (reference.account === null) reference.account = candidate.account;
-      if (candidate.alias && candidate.alias !== candidate.value)
-        aliasSets.get(reference)?.add(candidate.alias);
+      const alias = candidate.alias;
+      if (alias && alias !== candidate.value && !reference.aliases.includes(alias))
+        reference.aliases.push(alias);
     }
   }
 
   const entities = [...byKey.values()];
-  for (const reference of entities) reference.aliases = [...(aliasSets.get(reference) ?? [])].sort();
+  for (const reference of entities) if (reference.aliases.length > 1) reference.aliases.sort();
   return { pageId: page.id, title: page.title, version: page.version, entities };
 }
 

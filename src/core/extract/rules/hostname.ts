@@ -155,8 +155,9 @@ export function isCustomerHost(host: string): boolean {
   const tld = labels[labels.length - 1] ?? '';
   if (labels.length < 2 || !HOST_TLDS.has(tld) || RESERVED_TLDS.has(tld)) return false;
   // The host or any parent domain on the public list: a.b.github.com → b.github.com → github.com.
-  for (let i = 0; i < labels.length - 1; i++) {
-    if (PUBLIC.has(labels.slice(i).join('.'))) return false;
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  for (let at = 0; at !== -1; at = bare.indexOf('.', at) + 1 || -1) {
+    if (PUBLIC.has(at === 0 ? bare : bare.slice(at))) return false;
   }
   return true;
 }
