@@ -1,0 +1,94 @@
+import type { Pool, ResultSetHeader } from 'mysql2/promise';
+import { z } from 'zod';
+import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
+
+/** Forge SQL's documented per-request limits, enforced locally so tests catch what Forge would reject. */
+export const FORGE_SQL_LIMITS = { requestBytes: 1024 * 1024, responseBytes: 4 * 1024 * 1024 };
+
+const requestSchema = z.object({
+  query: z.string().min(1),
+  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
+  method: z.string().optional(),
+});
+
+/** What the SQL service saw: the bench and tests read peak request size and request rate from here. */
+export interface SqlStats {
+  requests: number;
+  ddl: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  /** DML request timestamps (ms) for the per-second peak. */
+  dmlTimes: number[];
+}
+
+export function newSqlStats(): SqlStats {
+  return { requests: 0, ddl: 0, largestRequestBytes: 0, largestResponseBytes: 0, dmlTimes: [] };
+}
+
+export function peakPerSecond(times: readonly number[]): number {
+  let peak = 0;
+  let start = 0;
+  const sorted = [...times].sort((a, b) => a - b);
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= 1000) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
+}
+
+/**
+ * Forge SQL over a MySQL-compatible pool: POST /api/v1/execute (DML, server-side params) and
+ * /api/v1/execute/ddl, answering `{rows}` — row objects for a SELECT, the result header
+ * (affectedRows, insertId, …) otherwise — and `{code, message}` errors as @forge/sql expects.
+ * One statement per request, like Forge: the pool must not allow multiple statements.
+ */
+export function sqlService(pool: Pool, stats: SqlStats = newSqlStats()): ServiceHandler {
+  return (target, path, init) => {
+    if (target.type !== 'sql') return null;
+    return (async () => {
+      const text = bodyText(init);
+      const bytes = Buffer.byteLength(text);
+      stats.requests += 1;
+      stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+      if (bytes > FORGE_SQL_LIMITS.requestBytes) {
+        return jsonResponse(413, {
+          code: 'SQL_EXECUTION_ERROR',
+          message: `request of ${bytes} bytes exceeds 1 MiB`,
+        });
+      }
+      const parsed = requestSchema.safeParse(JSON.parse(text));
+      if (!parsed.success)
+        return jsonResponse(400, { code: 'INVALID_SQL_QUERY', message: 'malformed request' });
+      const isDdl = path.endsWith('/execute/ddl');
+      if (isDdl) stats.ddl += 1;
+      else if (!/^\s*select\b/i.test(parsed.data.query)) stats.dmlTimes.push(Date.now());
+      try {
+        const [rows] = await pool.query(parsed.data.query, parsed.data.params);
+        const body = JSON.stringify({ rows: Array.isArray(rows) ? rows : toHeader(rows as ResultSetHeader) });
+        const out = Buffer.byteLength(body);
+        stats.largestResponseBytes = Math.max(stats.largestResponseBytes, out);
+        if (out > FORGE_SQL_LIMITS.responseBytes) {
+          return jsonResponse(400, {
+            code: 'SQL_EXECUTION_ERROR',
+            message: `response of ${out} bytes exceeds 4 MiB`,
+          });
+        }
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return jsonResponse(400, { code: 'SQL_EXECUTION_ERROR', message });
+      }
+    })();
+  };
+}
+
+function toHeader(h: ResultSetHeader): Record<string, number | string> {
+  return {
+    affectedRows: h.affectedRows,
+    fieldCount: h.fieldCount,
+    info: h.info,
+    insertId: h.insertId,
+    serverStatus: h.serverStatus ?? 0,
+    warningStatus: h.warningStatus,
+  };
+}

@@ -1,0 +1,23 @@
+import * as m001 from './001_pages';
+import * as m002 from './002_references';
+import * as m003 from './003_snapshots';
+import * as m004 from './004_snapshot_items';
+import * as m005 from './005_pointers';
+import * as m006 from './006_findings';
+import * as m007 from './007_scan_runs';
+import * as m008 from './008_scan_chunks';
+import * as m009 from './009_locks';
+import * as m010 from './010_audit_log';
+
+export interface Migration {
+  readonly name: string;
+  readonly statement: string;
+}
+
+/**
+ * Append-only: never edit or reorder a released migration, add a new file. Each statement is
+ * idempotent (IF NOT EXISTS) because the runner records a migration only after its DDL succeeded:
+ * a crash in between re-runs the DDL on the next attempt.
+ */
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';

@@ -1,0 +1,189 @@
+import type { Finding } from '../../core/match/types';
+import { batchInsert } from '../batch';
+import { num, numOrNull, str, strOrNull, type SqlExecutor, type SqlValue } from '../executor';
+
+export const FINDING_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved', 'reopened'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+/** Statuses that count as "still a problem" for resolution and the dashboard. */
+const ACTIVE: readonly FindingStatus[] = ['open', 'acknowledged', 'reopened'];
+
+export interface StoredFinding {
+  fingerprint: string;
+  pageId: string;
+  spaceId: string;
+  status: FindingStatus;
+  statusReason: string | null;
+  statusBy: string | null;
+  statusAt: number | null;
+  suppressedUntil: number | null;
+  firstSeen: number;
+  lastSeen: number;
+  lastScanId: string;
+  finding: Finding;
+}
+
+/**
+ * Records what one scan (or page re-check) saw. Idempotent per fingerprint: a redelivered chunk
+ * rewrites the same row. The status assignment comes first because MySQL evaluates ON DUPLICATE KEY
+ * UPDATE assignments left to right: it must see the old status and suppressed_until.
+ * resolved → reopened; suppressed past its expiry → reopened; anything else keeps its status.
+ */
+export async function recordSeenFindings(
+  db: SqlExecutor,
+  findings: readonly { finding: Finding; spaceId: string }[],
+  scanId: string,
+  now: number,
+): Promise<void> {
+  const rows: SqlValue[][] = findings.map(({ finding: f, spaceId }) => [
+    f.fingerprint,
+    f.pageId,
+    spaceId,
+    f.kind,
+    f.severity,
+    'open',
+    now,
+    now,
+    scanId,
+    JSON.stringify(f),
+  ]);
+  await batchInsert(db, {
+    table: 'rg_findings',
+    columns: [
+      'fingerprint',
+      'page_id',
+      'space_id',
+      'kind',
+      'severity',
+      'status',
+      'first_seen',
+      'last_seen',
+      'last_scan_id',
+      'data',
+    ],
+    rows,
+    suffix: `ON DUPLICATE KEY UPDATE
+      status = CASE
+        WHEN status = 'resolved' THEN 'reopened'
+        WHEN status = 'suppressed' AND suppressed_until IS NOT NULL AND suppressed_until <= VALUES(last_seen) THEN 'reopened'
+        ELSE status END,
+      status_reason = CASE WHEN status = 'reopened' AND last_scan_id <> VALUES(last_scan_id) THEN NULL ELSE status_reason END,
+      page_id = VALUES(page_id), space_id = VALUES(space_id), kind = VALUES(kind), severity = VALUES(severity),
+      last_seen = GREATEST(last_seen, VALUES(last_seen)), last_scan_id = VALUES(last_scan_id), data = VALUES(data)`,
+  });
+}
+
+/**
+ * After a scan: findings on the scanned pages that this scan did not see are resolved. Suppressed
+ * ones stay suppressed (the suppression is a decision about the reference, not its current state).
+ * Safe to repeat. Page ids go in batches to keep the statement small.
+ */
+export async function resolveUnseen(
+  db: SqlExecutor,
+  scanId: string,
+  pageIds: readonly string[] | 'all',
+  now: number,
+): Promise<number> {
+  const active = ACTIVE.map(() => '?').join(', ');
+  if (pageIds === 'all') {
+    const r = await db.execute(
+      `UPDATE rg_findings SET status = 'resolved', status_at = ?, status_by = NULL
+       WHERE last_scan_id <> ? AND status IN (${active})`,
+      [now, scanId, ...ACTIVE],
+    );
+    return r.affectedRows;
+  }
+  let total = 0;
+  for (let i = 0; i < pageIds.length; i += 500) {
+    const batch = pageIds.slice(i, i + 500);
+    const r = await db.execute(
+      `UPDATE rg_findings SET status = 'resolved', status_at = ?, status_by = NULL
+       WHERE last_scan_id <> ? AND status IN (${active}) AND page_id IN (${batch.map(() => '?').join(', ')})`,
+      [now, scanId, ...ACTIVE, ...batch],
+    );
+    total += r.affectedRows;
+  }
+  return total;
+}
+
+export type StatusChange =
+  | { status: 'acknowledged'; by: string; reason: string | null }
+  | { status: 'suppressed'; by: string; reason: string; until: number | null }
+  | { status: 'open'; by: string; reason: null };
+
+/** A person's decision about a finding. Returns false when no such finding exists. */
+export async function changeStatus(
+  db: SqlExecutor,
+  fingerprint: string,
+  change: StatusChange,
+  now: number,
+): Promise<boolean> {
+  const until = change.status === 'suppressed' ? change.until : null;
+  const r = await db.execute(
+    `UPDATE rg_findings SET status = ?, status_reason = ?, status_by = ?, status_at = ?, suppressed_until = ?
+     WHERE fingerprint = ?`,
+    [change.status, change.reason, change.by, now, until, fingerprint],
+  );
+  return r.affectedRows > 0;
+}
+
+export async function getFinding(db: SqlExecutor, fingerprint: string): Promise<StoredFinding | null> {
+  const rows = await db.query<Record<string, unknown>>('SELECT * FROM rg_findings WHERE fingerprint = ?', [
+    fingerprint,
+  ]);
+  return rows[0] ? toStored(rows[0]) : null;
+}
+
+export async function findingsForPages(
+  db: SqlExecutor,
+  pageIds: readonly string[],
+  statuses: readonly FindingStatus[] = FINDING_STATUSES,
+): Promise<StoredFinding[]> {
+  const out: StoredFinding[] = [];
+  for (let i = 0; i < pageIds.length; i += 500) {
+    const batch = pageIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT * FROM rg_findings WHERE page_id IN (${batch.map(() => '?').join(', ')})
+       AND status IN (${statuses.map(() => '?').join(', ')}) ORDER BY page_id, fingerprint`,
+      [...batch, ...statuses],
+    );
+    out.push(...rows.map(toStored));
+  }
+  return out;
+}
+
+/** Keyset pagination over every finding (dashboard), newest activity first. */
+export async function listFindings(
+  db: SqlExecutor,
+  options: { statuses?: readonly FindingStatus[]; limit: number; afterFingerprint?: string },
+): Promise<StoredFinding[]> {
+  const statuses = options.statuses ?? FINDING_STATUSES;
+  const params: SqlValue[] = [...statuses];
+  let where = `status IN (${statuses.map(() => '?').join(', ')})`;
+  if (options.afterFingerprint) {
+    where += ' AND fingerprint > ?';
+    params.push(options.afterFingerprint);
+  }
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM rg_findings WHERE ${where} ORDER BY fingerprint LIMIT ${Math.max(1, Math.min(500, options.limit))}`,
+    params,
+  );
+  return rows.map(toStored);
+}
+
+function toStored(row: Record<string, unknown>): StoredFinding {
+  return {
+    fingerprint: str(row.fingerprint),
+    pageId: str(row.page_id),
+    spaceId: str(row.space_id),
+    status: str(row.status) as FindingStatus,
+    statusReason: strOrNull(row.status_reason),
+    statusBy: strOrNull(row.status_by),
+    statusAt: numOrNull(row.status_at),
+    suppressedUntil: numOrNull(row.suppressed_until),
+    firstSeen: num(row.first_seen),
+    lastSeen: num(row.last_seen),
+    lastScanId: str(row.last_scan_id),
+    finding: JSON.parse(str(row.data)) as Finding,
+  };
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { PageExtraction } from '../../core/extract/types';
+import type { ReferenceRecord } from '../../core/match/types';
+import { batchInsert } from '../batch';
+import { num, str, type SqlExecutor } from '../executor';
+
+export interface PageRow {
+  pageId: string;
+  spaceId: string;
+  spaceKey: string | null;
+  extraction: PageExtraction;
+}
+
+/** Versions we already hold, so a scan fetches bodies only for pages that changed. */
+export async function storedVersions(
+  db: SqlExecutor,
+  pageIds: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < pageIds.length; i += 500) {
+    const batch = pageIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const rows = await db.query<{ page_id: unknown; version: unknown }>(
+      `SELECT page_id, version FROM rg_pages WHERE page_id IN (${batch.map(() => '?').join(', ')})`,
+      [...batch],
+    );
+    for (const r of rows) out.set(str(r.page_id), num(r.version));
+  }
+  return out;
+}
+
+/** Upserts pages with their extraction; an older version never overwrites a newer one. */
+export async function savePages(db: SqlExecutor, pages: readonly PageRow[], now: number): Promise<void> {
+  await batchInsert(db, {
+    table: 'rg_pages',
+    columns: ['page_id', 'space_id', 'space_key', 'title', 'version', 'extraction', 'updated_at'],
+    rows: pages.map((p) => [
+      p.pageId,
+      p.spaceId,
+      p.spaceKey,
+      p.extraction.title.slice(0, 512),
+      p.extraction.version,
+      JSON.stringify(p.extraction),
+      now,
+    ]),
+    // Column order matters: the guard compares against the old version before it is replaced.
+    suffix: `ON DUPLICATE KEY UPDATE
+      extraction = IF(VALUES(version) >= version, VALUES(extraction), extraction),
+      title = IF(VALUES(version) >= version, VALUES(title), title),
+      space_id = VALUES(space_id), space_key = VALUES(space_key), updated_at = VALUES(updated_at),
+      version = GREATEST(version, VALUES(version))`,
+  });
+}
+
+export async function loadPages(
+  db: SqlExecutor,
+  pageIds: readonly string[],
+): Promise<{ spaceId: string; extraction: PageExtraction }[]> {
+  const out: { spaceId: string; extraction: PageExtraction }[] = [];
+  for (let i = 0; i < pageIds.length; i += 200) {
+    const batch = pageIds.slice(i, i + 200);
+    if (batch.length === 0) continue;
+    const rows = await db.query<{ space_id: unknown; extraction: unknown }>(
+      `SELECT space_id, extraction FROM rg_pages WHERE page_id IN (${batch.map(() => '?').join(', ')}) ORDER BY page_id`,
+      [...batch],
+    );
+    for (const r of rows) {
+      out.push({ spaceId: str(r.space_id), extraction: JSON.parse(str(r.extraction)) as PageExtraction });
+    }
+  }
+  return out;
+}
+
+/** Page ids in stable order, one keyset page at a time (a scan's match phase walks these). */
+export async function pageIdsAfter(db: SqlExecutor, after: string, limit: number): Promise<string[]> {
+  const rows = await db.query<{ page_id: unknown }>(
+    `SELECT page_id FROM rg_pages WHERE page_id > ? ORDER BY page_id LIMIT ${Math.max(1, Math.min(1000, limit))}`,
+    [after],
+  );
+  return rows.map((r) => str(r.page_id));
+}
+
+/** Replaces a page's reference rows with the latest match: upsert current, then drop the rest. */
+export async function saveReferences(
+  db: SqlExecutor,
+  pageId: string,
+  pageVersion: number,
+  references: readonly ReferenceRecord[],
+): Promise<void> {
+  const rows = references.map((r) => [
+    pageId,
+    refKey(r),
+    pageVersion,
+    r.type,
+    r.value.slice(0, 1024),
+    r.region,
+    r.account,
+    r.status,
+    r.fingerprint,
+  ]);
+  await batchInsert(db, {
+    table: 'rg_references',
+    columns: [
+      'page_id',
+      'ref_key',
+      'page_version',
+      'type',
+      'value',
+      'region',
+      'account',
+      'status',
+      'fingerprint',
+    ],
+    rows,
+    suffix: `ON DUPLICATE KEY UPDATE page_version = VALUES(page_version), status = VALUES(status),
+      fingerprint = VALUES(fingerprint), value = VALUES(value)`,
+  });
+  const keys = rows.map((r) => r[1] as string);
+  await db.execute(
+    `DELETE FROM rg_references WHERE page_id = ?${keys.length ? ` AND ref_key NOT IN (${keys.map(() => '?').join(', ')})` : ''}`,
+    [pageId, ...keys],
+  );
+}
+
+function refKey(r: ReferenceRecord): string {
+  return createHash('sha256')
+    .update([r.type, r.value.toLowerCase(), r.region ?? '', r.account ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+}

@@ -1,0 +1,89 @@
+import type { SqlExecutor } from './executor';
+import { LATEST_SNAPSHOT } from './repos/snapshots';
+
+/**
+ * Keeps an install under Forge SQL's 1 GiB: old snapshots (never the current one), snapshots whose
+ * write crashed, long-resolved findings, finished scans and old audit entries. Deletes run in
+ * bounded batches so no single DML nears the 10 s statement limit; call it again until it reports 0.
+ */
+export interface RetentionPolicy {
+  /** Complete snapshots kept besides the current one (for comparing two scans). */
+  keepPreviousSnapshots: number;
+  /** A snapshot still 'writing' after this long crashed mid-write. */
+  abandonedWriteMs: number;
+  resolvedFindingsMs: number;
+  scanRunsMs: number;
+  auditMs: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  keepPreviousSnapshots: 1,
+  abandonedWriteMs: 24 * 3600_000,
+  resolvedFindingsMs: 90 * 24 * 3600_000,
+  scanRunsMs: 90 * 24 * 3600_000,
+  auditMs: 400 * 24 * 3600_000,
+};
+
+const BATCH = 1000;
+
+export async function applyRetention(
+  db: SqlExecutor,
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): Promise<{ deleted: number }> {
+  let deleted = 0;
+  for (const id of await expiredSnapshotIds(db, now, policy)) {
+    deleted += (
+      await db.execute(`DELETE FROM rg_snapshot_items WHERE snapshot_id = ? LIMIT ${BATCH * 10}`, [id])
+    ).affectedRows;
+    const left = await db.query<{ n: unknown }>(
+      'SELECT COUNT(*) AS n FROM rg_snapshot_items WHERE snapshot_id = ?',
+      [id],
+    );
+    if (Number(left[0]?.n ?? 0) === 0) {
+      deleted += (await db.execute('DELETE FROM rg_snapshots WHERE snapshot_id = ?', [id])).affectedRows;
+    }
+  }
+  deleted += (
+    await db.execute(`DELETE FROM rg_findings WHERE status = 'resolved' AND status_at < ? LIMIT ${BATCH}`, [
+      now - policy.resolvedFindingsMs,
+    ])
+  ).affectedRows;
+  const oldScans = now - policy.scanRunsMs;
+  deleted += (
+    await db.execute(
+      `DELETE FROM rg_scan_chunks WHERE scan_id IN (SELECT scan_id FROM rg_scan_runs WHERE state <> 'running' AND started_at < ?) LIMIT ${BATCH}`,
+      [oldScans],
+    )
+  ).affectedRows;
+  deleted += (
+    await db.execute(`DELETE FROM rg_scan_runs WHERE state <> 'running' AND started_at < ? LIMIT ${BATCH}`, [
+      oldScans,
+    ])
+  ).affectedRows;
+  deleted += (
+    await db.execute(`DELETE FROM rg_audit_log WHERE at < ? LIMIT ${BATCH}`, [now - policy.auditMs])
+  ).affectedRows;
+  return { deleted };
+}
+
+async function expiredSnapshotIds(db: SqlExecutor, now: number, policy: RetentionPolicy): Promise<string[]> {
+  const rows = await db.query<{ snapshot_id: string; state: string; created_at: unknown; current: unknown }>(
+    `SELECT s.snapshot_id, s.state, s.created_at,
+       (SELECT COUNT(*) FROM rg_pointers p WHERE p.name = ? AND p.value = s.snapshot_id) AS current
+     FROM rg_snapshots s ORDER BY s.created_at DESC, s.snapshot_id DESC`,
+    [LATEST_SNAPSHOT],
+  );
+  const expired: string[] = [];
+  let keptComplete = 0;
+  for (const r of rows) {
+    if (Number(r.current) > 0) continue;
+    if (r.state === 'complete') {
+      if (keptComplete < policy.keepPreviousSnapshots) keptComplete += 1;
+      else expired.push(r.snapshot_id);
+    } else if (Number(r.created_at) < now - policy.abandonedWriteMs) {
+      expired.push(r.snapshot_id);
+    }
+  }
+  return expired;
+}
