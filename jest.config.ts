@@ -6,7 +6,12 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/integration/', '<rootDir>/test/store/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '<rootDir>/test/integration/',
+    '<rootDir>/test/store/',
+  ],
   // Transpile only (type errors are the typecheck step's job): fast, and no native binaries,
   // which this project's registry mirror cannot serve for every platform.
   transform: {
