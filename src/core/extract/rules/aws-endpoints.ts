@@ -84,7 +84,35 @@ export const ENDPOINT_FORMS: readonly EndpointForm[] = [
 const S3_PATH_HOST = /^s3(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
 const BUCKET_SEGMENT = /^\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?=[/?#\s]|$)/;
 
-const HOST = /(?<![\w.-])((?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?)(?![\w-])(?::(\d{2,5}))?/gi;
+const AWS_SUFFIX = /amazonaws\.com(?:\.cn)?/gi;
+const AWS_HOST = /^(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?$/i;
+const PORT = /^:\d{2,5}(?!\d)/;
+
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+/**
+ * Every *.amazonaws.com host with its optional :port. Found from the literal suffix and widened
+ * to the left, because a pattern that starts at every word of a block costs far more.
+ */
+function* awsHosts(text: string): Generator<{ host: string; start: number; end: number }> {
+  AWS_SUFFIX.lastIndex = 0;
+  for (let m = AWS_SUFFIX.exec(text); m; m = AWS_SUFFIX.exec(text)) {
+    let end = m.index + m[0].length;
+    const next = text.charCodeAt(end);
+    if (isHostChar(next) && next !== 46) continue; // amazonaws.community
+    if (next === 95) continue; // glued to `_`
+    let start = m.index;
+    while (start > 0 && isHostChar(text.charCodeAt(start - 1))) start--;
+    if (text[start - 1] === '_') continue;
+    const host = text.slice(start, end);
+    if (!AWS_HOST.test(host)) continue;
+    const port = PORT.exec(text.slice(end, end + 7));
+    if (port) end += port[0].length;
+    yield { host: host.toLowerCase(), start, end };
+  }
+}
 
 function classify(host: string): EndpointMatch | null {
   for (const form of ENDPOINT_FORMS) {
@@ -120,11 +148,9 @@ export const awsEndpointRule: ExtractionRule = {
   description: 'service endpoint hostnames (with optional :port); the endpoint is kept as an alias',
   gate: /amazonaws\.com/i,
   find(text, out) {
-    HOST.lastIndex = 0;
-    for (let m = HOST.exec(text); m; m = HOST.exec(text)) {
-      const host = (m[1] ?? '').toLowerCase();
-      const start = m.index;
-      let end = start + m[0].length;
+    for (const found of awsHosts(text)) {
+      const { host, start } = found;
+      let end = found.end;
       const pathHost = S3_PATH_HOST.exec(host);
       if (pathHost) {
         const bucket = BUCKET_SEGMENT.exec(text.slice(end, end + 70));
