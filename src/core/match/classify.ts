@@ -1,6 +1,6 @@
 import type { Reference } from '../extract/types';
 import { classifyHostname } from './dns';
-import type { InventoryIndex } from './inventory-index';
+import { lower, type InventoryIndex } from './inventory-index';
 import { classifyAccount, classifyIp, classifyRegion } from './network';
 import { classifyResource } from './resources';
 import { RESOURCE_KIND_OF } from './tables';
@@ -13,7 +13,7 @@ export function matchReference(ref: Reference, ix: InventoryIndex): Verdict {
   if (ref.placeholder) return PLACEHOLDER;
   switch (ref.type) {
     case 'hostname':
-      return classifyHostname(ref.value.toLowerCase(), ix);
+      return classifyHostname(lower(ref.value), ix);
     case 'ip-address':
       return classifyIp(ref, ix);
     case 'region':

@@ -15,7 +15,7 @@ export class CoverageIndex {
   private readonly scannedRegionSet = new Set<string>();
   private readonly gapCache = new Map<string, CoverageGap[]>();
   /** scope() results by services array (the constant tables), then region, then account. */
-  private readonly scopeCache = new Map<readonly Service[], Map<string, Scope>>();
+  private readonly scopeCache = new Map<readonly Service[], Map<string | null, Map<string | null, Scope>>>();
 
   constructor(snapshot: InventorySnapshot) {
     for (const a of snapshot.accounts) this.accountRegions.set(a.account, a.regions);
@@ -93,18 +93,27 @@ export class CoverageIndex {
    * `account` narrows to one connected account (an ARN's), null means every connected account.
    */
   scope(services: readonly Service[], region: string | null, account: string | null): Scope {
-    let byKey = this.scopeCache.get(services);
-    if (!byKey) this.scopeCache.set(services, (byKey = new Map<string, Scope>()));
-    const key = `${region ?? ''}|${account ?? ''}`;
-    let scope = byKey.get(key);
+    // Nested maps, not a joined string key: this runs for every resource reference.
+    let byRegion = this.scopeCache.get(services);
+    if (!byRegion)
+      this.scopeCache.set(services, (byRegion = new Map<string | null, Map<string | null, Scope>>()));
+    let byAccount = byRegion.get(region);
+    if (!byAccount) byRegion.set(region, (byAccount = new Map<string | null, Scope>()));
+    let scope = byAccount.get(account);
     if (!scope) {
-      const accounts = account !== null ? [account] : this.accounts;
+      const accounts = this.footprint(region, account !== null ? [account] : this.accounts);
+      const regionsChecked = this.regionsChecked(services, region, accounts);
+      const regional = !services.every((s) => GLOBAL_SERVICES.has(s));
       scope = {
-        accounts: this.footprint(region, accounts),
-        gaps: this.gaps(services, region, accounts),
-        regionsChecked: this.regionsChecked(services, region, this.footprint(region, accounts)),
+        accounts,
+        gaps: this.gaps(services, region, account !== null ? [account] : this.accounts),
+        regionsChecked,
+        regional,
+        where: `${regional ? `${regionsChecked.join(', ')} of ` : ''}${
+          accounts.length === 1 ? `account ${accounts[0]}` : `accounts ${accounts.join(', ')}`
+        }`,
       };
-      byKey.set(key, scope);
+      byAccount.set(account, scope);
     }
     return scope;
   }
@@ -150,6 +159,10 @@ export interface Scope {
   accounts: readonly string[];
   gaps: CoverageGap[];
   regionsChecked: string[];
+  /** False when every service is global (S3, Route53). */
+  regional: boolean;
+  /** The scope in words, for messages: "eu-west-1, us-east-1 of account 210987654321". */
+  where: string;
 }
 
 function key(account: string, service: Service, region: string | null): string {

@@ -29,7 +29,7 @@ export class InventoryIndex {
     this.coverage = new CoverageIndex(snapshot);
     for (const r of snapshot.resources) this.addResource(r);
     for (const rec of snapshot.dnsRecords) {
-      push(this.recordsByName, rec.name.toLowerCase(), rec);
+      push(this.recordsByName, lower(rec.name), rec);
       this.addZone({
         account: rec.account,
         zoneId: rec.zoneId,
@@ -46,17 +46,17 @@ export class InventoryIndex {
     // Values usually arrive normalized: try them as they are before paying for a lowercase copy.
     const found = keys.get(key);
     if (found) return found;
-    const lower = key.toLowerCase();
-    return lower === key ? EMPTY : (keys.get(lower) ?? EMPTY);
+    const lowered = lower(key);
+    return lowered === key ? EMPTY : (keys.get(lowered) ?? EMPTY);
   }
 
   findByArn(arn: string): readonly Resource[] {
-    return this.byArn.get(arn.toLowerCase()) ?? EMPTY;
+    return this.byArn.get(lower(arn)) ?? EMPTY;
   }
 
   /** Resources answering to this DNS name or endpoint (`dualstack.` ignored). */
   findByDns(host: string): readonly Resource[] {
-    return this.byDns.get(stripDualstack(host.toLowerCase())) ?? EMPTY;
+    return this.byDns.get(stripDualstack(lower(host))) ?? EMPTY;
   }
 
   /** EC2 instances carrying this private or public address. */
@@ -66,7 +66,7 @@ export class InventoryIndex {
 
   /** EC2 instances whose Name tag is this (case-insensitive). */
   instancesNamed(nameTag: string): readonly Resource[] {
-    return this.byNameTag.get(nameTag.toLowerCase()) ?? EMPTY;
+    return this.byNameTag.get(lower(nameTag)) ?? EMPTY;
   }
 
   /** The zones (public and private, any connected account) with the longest name that contains `host`. */
@@ -91,21 +91,21 @@ export class InventoryIndex {
   private addResource(r: Resource): void {
     let keys = this.byKey.get(r.kind);
     if (!keys) this.byKey.set(r.kind, (keys = new Map<string, Resource[]>()));
-    push(keys, r.id.toLowerCase(), r);
+    push(keys, lower(r.id), r);
     const cluster = r.attributes[ATTR_DB_CLUSTER];
-    if (r.kind === 'rds-instance' && cluster) push(keys, cluster.toLowerCase(), r);
+    if (r.kind === 'rds-instance' && cluster) push(keys, lower(cluster), r);
     const group = r.attributes[ATTR_REPLICATION_GROUP];
-    if (r.kind === 'elasticache-cluster' && group) push(keys, group.toLowerCase(), r);
+    if (r.kind === 'elasticache-cluster' && group) push(keys, lower(group), r);
     if (r.arn) {
-      push(this.byArn, r.arn.toLowerCase(), r);
+      push(this.byArn, lower(r.arn), r);
       // Collectors may key some kinds by ARN (ECS): the name after the last '/' is what runbooks write.
-      if (r.id === r.arn) push(keys, r.arn.slice(r.arn.lastIndexOf('/') + 1).toLowerCase(), r);
+      if (r.id === r.arn) push(keys, lower(r.arn.slice(r.arn.lastIndexOf('/') + 1)), r);
     }
-    for (const d of r.dnsNames) push(this.byDns, stripDualstack(d.toLowerCase()), r);
+    for (const d of r.dnsNames) push(this.byDns, stripDualstack(lower(d)), r);
     if (r.kind === 'ec2-instance') {
       for (const ip of r.privateIps) push(this.byIp, ip, r);
       for (const ip of r.publicIps) push(this.byIp, ip, r);
-      if (r.name) push(this.byNameTag, r.name.toLowerCase(), r);
+      if (r.name) push(this.byNameTag, lower(r.name), r);
     }
     if (r.kind === 'route53-zone') {
       const name = r.attributes.zoneName ?? r.name ?? r.dnsNames[0];
@@ -137,6 +137,18 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   if (!list) map.set(key, [value]);
   // A resource may be reachable twice under one key (id equal to its cluster id): keep it once.
   else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * `s.toLowerCase()`, but `s` itself when it has no upper-case letter (almost always: the extractor
+ * and the collector normalize): no copy to allocate, and index keys share the snapshot's strings.
+ */
+export function lower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
 }
 
 export function stripDualstack(host: string): string {

@@ -1,4 +1,5 @@
 import type { Reference } from '../extract/types';
+import type { Resource } from '../inventory/snapshot';
 import type { InventoryIndex } from './inventory-index';
 import { pickBest } from './pick';
 import { suggestByNameTag } from './suggest';
@@ -14,7 +15,10 @@ export function classifyIp(ref: Reference, ix: InventoryIndex): Verdict {
   const ip = ref.value;
   const hits = ix.findByIp(ip);
   if (hits.length === 0) return verdict('unchecked', `No instance in the snapshot has the address ${ip}`);
-  const inRegion = ref.region === null ? hits : hits.filter((h) => h.region === ref.region);
+  const inRegion =
+    ref.region === null || (hits.length === 1 && (hits[0] as Resource).region === ref.region)
+      ? hits
+      : hits.filter((h) => h.region === ref.region);
   if (inRegion.length === 0) {
     // Private ranges repeat in every VPC: an instance elsewhere with 10.0.1.5 is not "this" 10.0.1.5.
     if (isPrivate(ip))

@@ -2,10 +2,10 @@ import type { Reference } from '../extract/types';
 import type { Resource, ResourceKind, Service } from '../inventory/snapshot';
 import { describeGaps } from './coverage';
 import type { InventoryIndex } from './inventory-index';
-import { stripDualstack } from './inventory-index';
+import { lower, stripDualstack } from './inventory-index';
 import { pickBest } from './pick';
 import { suggestByNameTag, suggestRelocated } from './suggest';
-import { GLOBALLY_UNIQUE_IDS, GLOBAL_SERVICES, NOUN, SERVICES_OF, livenessOf } from './tables';
+import { GLOBALLY_UNIQUE_IDS, NOUN, SERVICES_OF, livenessOf } from './tables';
 import type { Verdict } from './types';
 import { ok, stateWords, verdict, where } from './verdict';
 
@@ -57,11 +57,10 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
       gaps: scope.gaps,
     });
   }
-  const regional = !services.every((s) => GLOBAL_SERVICES.has(s));
-  if (regional && scope.regionsChecked.length === 0) {
+  if (scope.regional && scope.regionsChecked.length === 0) {
     return verdict('unverifiable', `${label(ref, kind)} could not be checked: no region was scanned`);
   }
-  const where = `${regional ? `${scope.regionsChecked.join(', ')} of ` : ''}${accountWords(scope.accounts)}`;
+  const where = scope.where;
   if (otherAccounts.length > 0) {
     const suggestion = suggestRelocated(ref, otherAccounts, 'account');
     return verdict(
@@ -117,7 +116,7 @@ function gone(ref: Reference, kind: ResourceKind, r: Resource, ix: InventoryInde
 function staleLoadBalancerDns(ref: Reference, r: Resource): Verdict | null {
   if (r.kind !== 'load-balancer' || r.dnsNames.length === 0 || ref.aliases.length === 0) return null;
   for (const alias of ref.aliases) {
-    const host = stripDualstack(alias.toLowerCase());
+    const host = stripDualstack(lower(alias));
     if (!host.endsWith('.elb.amazonaws.com') && !/\.elb\.[a-z0-9-]+\.amazonaws\.com$/.test(host)) continue;
     if (r.dnsNames.some((d) => stripDualstack(d) === host)) return null;
     const current = r.dnsNames[0] as string;
@@ -184,10 +183,6 @@ function regionSourceWords(ref: Reference): string {
 function regionList(rs: readonly Resource[], withAccount = false): string {
   const names = new Set(rs.map((r) => (withAccount ? where(r) : (r.region ?? 'a global scope'))));
   return [...names].sort().join(' and ');
-}
-
-function accountWords(accounts: readonly string[]): string {
-  return accounts.length === 1 ? `account ${accounts[0]}` : `accounts ${accounts.join(', ')}`;
 }
 
 export function cap(s: string): string {

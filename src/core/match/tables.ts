@@ -128,19 +128,30 @@ const STATES: Record<ResourceKind, StateTable> = {
 };
 
 /** Raw state strings seen so far, per kind: one Map lookup per call on the hot path. */
-const livenessCache = new Map<ResourceKind, Map<string, Liveness>>();
+const livenessCache = new Map<ResourceKind, Map<string, Liveness>>(
+  (Object.keys(STATES) as ResourceKind[]).map((k) => [k, new Map<string, Liveness>()]),
+);
+/** The last answer: snapshots list resources of one kind together, mostly in one state. */
+let lastKind: ResourceKind = 'ec2-instance';
+let lastState = 'running';
+let lastLiveness: Liveness = 'live';
 
 export function livenessOf(resource: Resource): Liveness {
-  if (resource.state === null) return 'live';
-  let cache = livenessCache.get(resource.kind);
-  if (!cache) livenessCache.set(resource.kind, (cache = new Map<string, Liveness>()));
-  const cached = cache.get(resource.state);
-  if (cached) return cached;
-  const table = STATES[resource.kind];
-  const state = resource.state.toLowerCase();
-  const liveness: Liveness = table.gone.has(state) ? 'gone' : table.stopped.has(state) ? 'stopped' : 'live';
-  // AWS has a few dozen state strings; the cache can't grow without bound in practice.
-  if (cache.size < 1000) cache.set(resource.state, liveness);
+  const raw = resource.state;
+  if (raw === null) return 'live';
+  if (raw === lastState && resource.kind === lastKind) return lastLiveness;
+  const cache = livenessCache.get(resource.kind) as Map<string, Liveness>;
+  let liveness = cache.get(raw);
+  if (!liveness) {
+    const table = STATES[resource.kind];
+    const state = raw.toLowerCase();
+    liveness = table.gone.has(state) ? 'gone' : table.stopped.has(state) ? 'stopped' : 'live';
+    // AWS has a few dozen state strings; the cache can't grow without bound in practice.
+    if (cache.size < 1000) cache.set(raw, liveness);
+  }
+  lastKind = resource.kind;
+  lastState = raw;
+  lastLiveness = liveness;
   return liveness;
 }
 
