@@ -1,0 +1,17 @@
+import { isSiteAdmin } from '../../confluence/permissions';
+import { LATEST_MIGRATION } from '../../store/migrations';
+import { SCHEMA_MARKER_KEY } from '../schema';
+import type { ResolverImpls } from './dispatch';
+
+/** The resolver implementations, one small function each; permission checks are made as the caller. */
+export const resolverImpls: ResolverImpls = {
+  async getStatus(_payload, caller, deps) {
+    const admin = caller.accountId === null ? false : await isSiteAdmin(deps.confluence.asUser());
+    const marker = await deps.kv.get(SCHEMA_MARKER_KEY);
+    return {
+      isSiteAdmin: admin,
+      schemaVersion: typeof marker === 'string' ? marker : null,
+      schemaCurrent: marker === LATEST_MIGRATION,
+    };
+  },
+};
