@@ -155,7 +155,10 @@ describe('severity', () => {
 
 describe('accounts named on the page but not connected', () => {
   it('turns missing into unverifiable in the section that names the foreign account', () => {
-    const ix = indexSnapshot(snap({}));
+    // acme-logs makes acme-gone look like one of ours (see the S3 naming rule): missing.
+    const ix = indexSnapshot(
+      snap({ resources: [res({ kind: 's3-bucket', id: 'acme-logs', region: null })] }),
+    );
     const archive = { headingPath: ['Archive'], kind: 'prose' as const };
     const report = scanPages(
       [
@@ -176,6 +179,47 @@ describe('accounts named on the page but not connected', () => {
       ix,
     );
     expect(report.references.map((r) => r.status)).toEqual(['unverifiable', 'unverifiable', 'missing']);
-    expect(report.findings[1]?.message).toContain('names account 551234098876, which is not connected');
+    expect(report.references[1]?.note).toContain('names account 551234098876, which is not connected');
+    // One finding for the account and everything in its section, after the page's own findings.
+    expect(report.findings.map((f) => [f.kind, f.entity.type, f.entity.value])).toEqual([
+      ['missing', 's3-bucket', 'acme-gone'],
+      ['unverifiable', 'aws-account', '551234098876'],
+    ]);
+    expect(report.findings[1]?.covers).toEqual([{ type: 's3-bucket', value: 'acme-archive', region: null }]);
+    expect(report.findings[1]?.message).toBe(
+      'Account 551234098876 is not connected to RunbookGuard; 1 reference on this page that may be in it could not be checked: acme-archive',
+    );
+    expect(report.references[0]?.fingerprint).toBe(report.findings[1]?.fingerprint);
+    expect(report.references[1]?.fingerprint).toBe(report.findings[1]?.fingerprint);
+  });
+
+  it('reports one finding per page for a region nobody scanned, covering every reference in it', () => {
+    const ix = indexSnapshot(snap({}));
+    const cn = (type: Reference['type'], value: string): Reference =>
+      ref({ type, value, region: 'cn-north-1', regionSource: 'section' });
+    const report = scanPages(
+      [
+        page([
+          ref({ type: 'region', value: 'cn-north-1', region: 'cn-north-1', regionSource: 'explicit' }),
+          cn('ec2-instance', 'i-0aaa1111bbbb22223'),
+          cn('rds-instance', 'orders-cn'),
+          cn('lambda-function', 'rotate-keys'),
+        ]),
+      ],
+      ix,
+    );
+    expect(report.references.map((r) => r.status)).toEqual(Array(4).fill('unverifiable'));
+    expect(report.findings).toHaveLength(1);
+    const [f] = report.findings;
+    expect(f).toMatchObject({
+      kind: 'unverifiable',
+      severity: 'info',
+      entity: { type: 'region', value: 'cn-north-1', region: 'cn-north-1' },
+      fingerprint: fingerprintOf('1001', 'region', 'cn-north-1', 'cn-north-1', 'unverifiable'),
+    });
+    expect(f?.message).toMatch(
+      /^Region cn-north-1 was not scanned \(scanned: eu-west-1, us-east-1\); 3 references on this page in it could not be checked: i-0aaa1111bbbb22223, orders-cn, rotate-keys$/,
+    );
+    expect(f?.evidence.gaps.map((g) => g.service).sort()).toEqual(['ec2', 'lambda', 'rds']);
   });
 });

@@ -303,6 +303,19 @@ describe('other kinds', () => {
     );
   });
 
+  it("calls an unseen bucket missing only when its name follows the connected accounts' buckets", () => {
+    // ListBuckets lists only the caller's buckets: a partner's bucket is invisible, not deleted.
+    const partner = matchReference(ref({ type: 's3-bucket', value: 'vendorco-feeds' }), ix);
+    expect(partner.status).toBe('unverifiable');
+    expect(partner.message).toBe(
+      `Bucket vendorco-feeds is not in accounts ${ACCOUNT_A}, ${ACCOUNT_B}, and its name does not follow theirs, so it may belong to an account that is not connected`,
+    );
+    expect(matchReference(ref({ type: 's3-bucket', value: 'ACME.old-exports' }), ix).status).toBe('missing');
+    // Nothing to compare with: no bucket is called missing.
+    const empty = indexSnapshot(snap({}));
+    expect(matchReference(ref({ type: 's3-bucket', value: 'acme-gone' }), empty).status).toBe('unverifiable');
+  });
+
   it('names the other account when an ARN states the wrong one', () => {
     const v = matchReference(
       ref({

@@ -24,6 +24,8 @@ export class InventoryIndex {
   private readonly byNameTag = new Map<string, Resource[]>();
   private readonly zonesByName = new Map<string, Zone[]>();
   private readonly recordsByName = new Map<string, DnsRecord[]>();
+  /** First words of the connected accounts' bucket names ("acme" for acme-prod-backups). */
+  private readonly bucketWords = new Set<string>();
 
   constructor(readonly snapshot: InventorySnapshot) {
     this.coverage = new CoverageIndex(snapshot);
@@ -69,6 +71,14 @@ export class InventoryIndex {
     return this.byNameTag.get(lower(nameTag)) ?? EMPTY;
   }
 
+  /**
+   * Whether a bucket name follows the naming of the buckets the connected accounts own: its first
+   * word (up to the first '-' or '.') is the first word of one of them.
+   */
+  looksLikeOwnBucket(name: string): boolean {
+    return this.bucketWords.has(bucketWord(lower(name)));
+  }
+
   /** The zones (public and private, any connected account) with the longest name that contains `host`. */
   zonesFor(host: string): readonly Zone[] {
     let name = host;
@@ -107,6 +117,7 @@ export class InventoryIndex {
       for (const ip of r.publicIps) push(this.byIp, ip, r);
       if (r.name) push(this.byNameTag, lower(r.name), r);
     }
+    if (r.kind === 's3-bucket') this.bucketWords.add(bucketWord(lower(r.id)));
     if (r.kind === 'route53-zone') {
       const name = r.attributes.zoneName ?? r.name ?? r.dnsNames[0];
       if (name) {
@@ -127,6 +138,11 @@ export class InventoryIndex {
     if (!zones) this.zonesByName.set(name, [zone]);
     else if (!zones.some((x) => x.zoneId === z.zoneId && x.account === z.account)) zones.push(zone);
   }
+}
+
+function bucketWord(name: string): string {
+  const m = /^[^.-]*/.exec(name);
+  return m ? m[0] : name;
 }
 
 const EMPTY: readonly Resource[] = Object.freeze([]);

@@ -69,6 +69,13 @@ export function classifyResource(ref: Reference, kind: ResourceKind, ix: Invento
       { suggestion },
     );
   }
+  if (kind === 's3-bucket' && !ix.looksLikeOwnBucket(ref.value)) {
+    // ListBuckets lists only the caller's own buckets: another account's bucket is invisible to us.
+    return verdict(
+      'unverifiable',
+      `${label(ref, kind)} is not in ${where}, and its name does not follow theirs, so it may belong to an account that is not connected`,
+    );
+  }
   return verdict('missing', `${label(ref, kind)} was not found in ${where}`);
 }
 

@@ -79,6 +79,11 @@ export interface Finding {
   fingerprint: string;
   location: FindingLocation;
   evidence: FindingEvidence;
+  /**
+   * Unverifiable findings with a page-wide cause (a region nobody scanned, an account that is not
+   * connected) stand for every reference on the page with that cause: those references, in page order.
+   */
+  covers?: { type: ReferenceType; value: string; region: string | null }[];
 }
 
 /** Every reference of the scan with its status: the "references" list of the JSON output. */
