@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { extractPages } from '../../core/extract';
+import { extractPage, type PageExtraction, type PageInput } from '../../core/extract';
 import type { InventorySnapshot } from '../../core/inventory/snapshot';
 import {
   indexSnapshot,
@@ -86,9 +86,14 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
   const regions = flags.live.regions;
   if (regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, regions);
 
-  const report = scanPages(extractPages(pages), indexSnapshot(snapshot));
+  const report = scanPages(extractEach(pages), indexSnapshot(snapshot));
   io.stdout.write(render(report, flags.format, io));
   return failed(report, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** One page at a time: a page's extraction is garbage once it is matched. */
+function* extractEach(pages: readonly PageInput[]): Generator<PageExtraction> {
+  for (const page of pages) yield extractPage(page);
 }
 
 function parseScanFlags(args: string[]): ScanFlags {
