@@ -38,6 +38,8 @@ const PROSE_PARAMETERS = new Set(['title']);
 /** Elements whose content is never page text. */
 const SKIPPED = new Set(['style', 'script', 'ac:image', 'ac:placeholder', 'ac:emoticon']);
 const CODE_MACROS = new Set(['code', 'noformat']);
+// Most elements (span, strong, em…) change no state: they share one no-op instead of a new closure each.
+const NOTHING_TO_UNDO = (): void => undefined;
 const ODD_SPACE = /[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
 
 /**
@@ -99,6 +101,10 @@ export function walkStorage(storage: string): TextBlock[] {
     currentKind = null;
   };
 
+  const leaveSkipped = (): void => {
+    skip--;
+  };
+
   const breakText = (): void => {
     if (row > 0) append(' ');
     else flush();
@@ -109,10 +115,10 @@ export function walkStorage(storage: string): TextBlock[] {
       onopentag(name, attrs) {
         if (skip > 0 || SKIPPED.has(name)) {
           skip++;
-          openStates.push(() => skip--);
+          openStates.push(leaveSkipped);
           return;
         }
-        let undo: () => void = () => undefined;
+        let undo: () => void = NOTHING_TO_UNDO;
         const headingMatch = HEADING.exec(name);
         if (headingMatch) {
           flush();

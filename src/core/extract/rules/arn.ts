@@ -88,20 +88,7 @@ const ARN = /\barn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(
 /** ARNs of every supported type in every partition; IAM ARNs yield their account. */
 export const arnRule: ExtractionRule = {
   id: 'arn',
-  types: [
-    'ec2-instance',
-    'security-group',
-    'subnet',
-    'vpc',
-    'rds-instance',
-    'load-balancer',
-    'elasticache-cluster',
-    'ecs-cluster',
-    'eks-cluster',
-    'lambda-function',
-    's3-bucket',
-    'aws-account',
-  ],
+  types: [...new Set(ARN_RESOURCE_FORMS.map((f) => f.type)), 'aws-account'],
   description:
     'arn:(aws|aws-cn|aws-us-gov):service:region:account:resource; region and account become attributes',
   gate: /arn:aws/,
