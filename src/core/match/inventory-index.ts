@@ -160,12 +160,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * and the collector normalize): no copy to allocate, and index keys share the snapshot's strings.
  */
 export function lower(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
-  }
-  return s;
+  // A regex, not a charCodeAt loop: it scans the flattened string, so it stays fast for the
+  // concatenated (rope) strings values often are.
+  return HAS_UPPER.test(s) ? s.toLowerCase() : s;
 }
+
+const HAS_UPPER = /[A-Z\u0080-\uffff]/;
 
 export function stripDualstack(host: string): string {
   return host.startsWith('dualstack.') ? host.slice('dualstack.'.length) : host;
