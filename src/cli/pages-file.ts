@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { PageInput } from '../core/extract';
 import { UsageError } from './errors';
+import { describePath, readJsonFile } from './json-file';
 
 /** A Confluence REST API v2 page, fetched with body-format=storage. Other fields are ignored. */
 const pageSchema = z.object({
@@ -24,10 +23,6 @@ const pagesFileSchema = z.union([z.object({ results: z.array(z.unknown()) }), z.
   error: 'expected a Confluence page list {"results":[…]} or a JSON array of pages',
 });
 
-function describePath(issuePath: PropertyKey[]): string {
-  return issuePath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-}
-
 /** Parses and validates a pages document; every problem becomes one readable line. */
 export function parsePagesDocument(document: unknown, source: string): PageInput[] {
   const list = pagesFileSchema.safeParse(document);
@@ -40,7 +35,7 @@ export function parsePagesDocument(document: unknown, source: string): PageInput
       const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${String(item.id)})` : '';
       const where = issue ? describePath(issue.path) : '';
       throw new UsageError(
-        `${source}: page ${index + 1}${id}${where ? ` at ${where.slice(1)}` : ''}: ${issue?.message ?? 'invalid'}`,
+        `${source}: page ${index + 1}${id}${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`,
       );
     }
     return {
@@ -53,27 +48,5 @@ export function parsePagesDocument(document: unknown, source: string): PageInput
 }
 
 export async function loadPagesFile(file: string, cwd: string): Promise<PageInput[]> {
-  const resolved = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = await readFile(resolved, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : 'cannot be read';
-    throw new UsageError(`${file}: ${reason}`);
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  return parsePagesDocument(document, file);
+  return parsePagesDocument(await readJsonFile(file, cwd), file);
 }

@@ -1,14 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { SNAPSHOT_FORMAT_VERSION, snapshotSchema, type InventorySnapshot } from '../core/inventory/snapshot';
 import { UsageError } from './errors';
-
-function describePath(issuePath: PropertyKey[]): string {
-  return issuePath
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-}
+import { describePath, readJsonFile } from './json-file';
 
 /** Validates a parsed snapshot document; the first problem becomes one readable line. */
 export function parseSnapshotDocument(document: unknown, source: string): InventorySnapshot {
@@ -35,26 +27,5 @@ export function parseSnapshotDocument(document: unknown, source: string): Invent
 
 /** Reads and validates an inventory snapshot file (the output of runbookguard inventory). */
 export async function loadSnapshotFile(file: string, cwd: string): Promise<InventorySnapshot> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : 'cannot be read';
-    throw new UsageError(`${file}: ${reason}`);
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  return parseSnapshotDocument(document, file);
+  return parseSnapshotDocument(await readJsonFile(file, cwd), file);
 }
