@@ -35,8 +35,8 @@ export function extractPage(page: PageInput): PageExtraction {
   const byKey = new Map<string, Reference>();
 
   for (const block of blocks) {
-    for (const { candidate, explicitRegion } of scanBlock(block.text)) {
-      let region = explicitRegion;
+    for (const candidate of scanBlock(block.text)) {
+      let region = candidate.region;
       let regionSource: RegionSource | null = region ? 'explicit' : null;
       if (!region && candidate.acceptsContextRegion) {
         const inherited = contextRegion(statements, block.sectionChain);

@@ -12,6 +12,7 @@ const SENTENCE = new RegExp(
   'i',
 );
 const ANY_REGION = new RegExp(REGION_SOURCE, 'gi');
+const DASH_DIGIT = /-\d/;
 const MAY_STATE_REGION = /region|resources|everything/i;
 
 /**
@@ -22,7 +23,8 @@ export function findRegionStatements(blocks: readonly TextBlock[]): Map<number, 
   const statements = new Map<number, string>();
   for (const block of blocks) {
     if (block.spans.every((s) => s.kind === 'code-block')) continue;
-    if (!MAY_STATE_REGION.test(block.text)) continue;
+    // Every statement holds a region code, and so a dash and a digit: the cheapest test first.
+    if (!DASH_DIGIT.test(block.text) || !MAY_STATE_REGION.test(block.text)) continue;
     const section = block.sectionChain[block.sectionChain.length - 1] ?? 0;
     if (statements.has(section)) continue;
     for (const line of block.text.split('\n')) {

@@ -1,13 +1,6 @@
 import { REGION_SOURCE } from './regions';
 import { RULES, type Candidate, type RegionScope, type RuleOutput } from './rules';
 
-/** A candidate that survived the priority check, with any region its command line or URL gives it. */
-export interface BlockHit {
-  candidate: Candidate;
-  /** Region stated on the reference, its URL or its command line; null when none. */
-  explicitRegion: string | null;
-}
-
 const COMMAND_REGION = new RegExp(
   `(?:--region[= ]+|\\bAWS_(?:DEFAULT_)?REGION=)["']?(${REGION_SOURCE})\\b`,
   'gi',
@@ -65,8 +58,12 @@ function claimBuffer(length: number): Int32Array {
   return claims;
 }
 
-/** Runs every rule over one block and keeps, in priority order, candidates in unclaimed text. */
-export function scanBlock(text: string): BlockHit[] {
+/**
+ * Runs every rule over one block and keeps, in priority order, candidates in unclaimed text,
+ * sorted by position. A candidate's `region` is then the region stated on it, its URL or its
+ * command line (null when none).
+ */
+export function scanBlock(text: string): Candidate[] {
   const out: RuleOutput = { candidates: [], scopes: [] };
   for (const rule of RULES) {
     if (rule.gate.test(text)) rule.find(text, out);
@@ -92,13 +89,10 @@ export function scanBlock(text: string): BlockHit[] {
   }
 
   const commands = HAS_COMMAND_REGION.test(text) ? commandRegions(text) : [];
-  return accepted
-    .sort((a, b) => a.start - b.start)
-    .map((candidate) => {
-      let explicitRegion = candidate.region;
-      if (explicitRegion === null && candidate.acceptsCommandRegion) {
-        explicitRegion = regionAt(out.scopes, candidate.start) ?? regionAt(commands, candidate.start);
-      }
-      return { candidate, explicitRegion };
-    });
+  for (const c of accepted) {
+    if (c.region === null && c.acceptsCommandRegion) {
+      c.region = regionAt(out.scopes, c.start) ?? regionAt(commands, c.start);
+    }
+  }
+  return accepted.sort((a, b) => a.start - b.start);
 }
