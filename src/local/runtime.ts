@@ -7,6 +7,8 @@
  * Each service is a handler here; requests no handler claims answer 501, so a handler that talks
  * to something we do not emulate fails loudly instead of silently succeeding.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 export interface ForgeTarget {
   type: string;
   provider?: string;
@@ -90,4 +92,15 @@ export function bodyText(init: ForgeRequestInit): string {
   if (typeof init.body === 'string') return init.body;
   if (init.body === undefined || init.body === null) return '';
   throw new Error('local runtime: only string request bodies are emulated');
+}
+
+/** The invocation's user: what Forge derives from the invocation context for `asUser()` calls. */
+const invocation = new AsyncLocalStorage<{ accountId: string | null }>();
+
+export function runAs<T>(accountId: string | null, fn: () => Promise<T>): Promise<T> {
+  return invocation.run({ accountId }, fn);
+}
+
+export function currentAccountId(): string | null {
+  return invocation.getStore()?.accountId ?? null;
 }

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
+
+/**
+ * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
+ * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
+ * `body-format=storage`), one page, the caller's global operations (site admin) and a space's
+ * permitted operations (space admin). `asUser` calls see only pages the invocation's user may view;
+ * `asApp` calls see everything. Tests can make the next N requests answer 429 with Retry-After.
+ */
+export interface LocalPage {
+  id: string;
+  status?: string;
+  title: string;
+  spaceId: string;
+  version: { number: number };
+  body: { storage: { value: string; representation?: string } };
+}
+
+export interface LocalUser {
+  siteAdmin?: boolean;
+  /** Space ids this user administers. */
+  spaceAdmin?: string[];
+}
+
+export interface ConfluenceModel {
+  pages: LocalPage[];
+  users: Record<string, LocalUser>;
+  /** Page id → the only account ids that may view it (a restricted page). */
+  restrictions: Record<string, string[]>;
+  /** The next this-many requests answer 429 with `Retry-After: retryAfterSeconds`. */
+  throttle: { remaining: number; retryAfterSeconds: number };
+  /** Every path requested, with who asked ('app' or an account id). */
+  requests: { path: string; as: string }[];
+}
+
+export function loadPagesFile(file: string): LocalPage[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { results?: LocalPage[] };
+  return parsed.results ?? [];
+}
+
+export function newConfluenceModel(
+  pages: LocalPage[],
+  users: Record<string, LocalUser> = {},
+): ConfluenceModel {
+  return { pages, users, restrictions: {}, throttle: { remaining: 0, retryAfterSeconds: 1 }, requests: [] };
+}
+
+export const MAX_PAGE_LIMIT = 250;
+
+export function confluenceService(model: ConfluenceModel): ServiceHandler {
+  return (target, path) => {
+    if (target.type !== 'fpp' || target.remote !== 'confluence') return null;
+    const viewer = target.provider === 'user' ? (target.accountId ?? currentAccountId()) : null;
+    model.requests.push({ path, as: viewer ?? 'app' });
+    if (target.provider === 'user' && viewer === null)
+      return Promise.resolve(jsonResponse(401, { message: 'no user in this invocation' }));
+    if (model.throttle.remaining > 0) {
+      model.throttle.remaining -= 1;
+      return Promise.resolve(
+        jsonResponse(
+          429,
+          { message: 'rate limited' },
+          { 'Retry-After': String(model.throttle.retryAfterSeconds) },
+        ),
+      );
+    }
+    return Promise.resolve(answer(model, viewer, path));
+  };
+}
+
+function canView(model: ConfluenceModel, viewer: string | null, page: LocalPage): boolean {
+  if (viewer === null) return true;
+  if (model.users[viewer] === undefined) return false;
+  const allowed = model.restrictions[page.id];
+  return allowed === undefined || allowed.includes(viewer);
+}
+
+function answer(model: ConfluenceModel, viewer: string | null, path: string): Response {
+  const url = new URL(path, 'http://confluence.local');
+  const q = url.searchParams;
+  const withBody = q.get('body-format') === 'storage';
+  const shape = (p: LocalPage): Record<string, unknown> => {
+    const { body, ...rest } = p;
+    return withBody
+      ? { ...rest, body: { storage: { value: body.storage.value, representation: 'storage' } } }
+      : rest;
+  };
+  if (url.pathname === '/wiki/api/v2/pages') {
+    const ids = q.get('id')?.split(',') ?? null;
+    const limit = Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25)));
+    const offset =
+      q.get('cursor') === null ? 0 : Number(Buffer.from(q.get('cursor') ?? '', 'base64url').toString());
+    const visible = model.pages.filter(
+      (p) => (ids === null || ids.includes(p.id)) && canView(model, viewer, p),
+    );
+    const slice = visible.slice(offset, offset + limit);
+    const links: Record<string, string> = {};
+    if (offset + limit < visible.length) {
+      const next = new URLSearchParams(q);
+      next.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
+      links.next = `/wiki/api/v2/pages?${next.toString()}`;
+    }
+    return jsonResponse(200, { results: slice.map(shape), _links: links });
+  }
+  const single = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname);
+  if (single) {
+    const page = model.pages.find((p) => p.id === single[1]);
+    if (!page || !canView(model, viewer, page)) return jsonResponse(404, { message: 'page not found' });
+    return jsonResponse(200, shape(page));
+  }
+  if (url.pathname === '/wiki/rest/api/user/current') {
+    const user = viewer === null ? undefined : model.users[viewer];
+    const operations = user?.siteAdmin ? [{ operation: 'administer', targetType: 'application' }] : [];
+    return jsonResponse(200, { accountId: viewer, type: 'known', operations });
+  }
+  const space = /^\/wiki\/api\/v2\/spaces\/(\d+)\/operations$/.exec(url.pathname);
+  if (space) {
+    const user = viewer === null ? undefined : model.users[viewer];
+    const operations = [{ operation: 'read', targetType: 'space' }];
+    if (user?.spaceAdmin?.includes(space[1] ?? ''))
+      operations.push({ operation: 'administer', targetType: 'space' });
+    return jsonResponse(200, { operations: user === undefined ? [] : operations });
+  }
+  return jsonResponse(501, { message: `local Confluence: ${url.pathname} is not emulated` });
+}

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
+
+/**
+ * Forge KVS as @forge/kvs calls it: POST /api/v1/{get,set,delete} (and the secret/ variants) with a
+ * JSON body `{key, value?}`; a missing key answers 404 `{code:'KEY_NOT_FOUND'}`, which the client
+ * turns into `undefined`. Values live in memory, optionally mirrored to a JSON file after each write.
+ */
+export interface KvsStore {
+  values: Map<string, unknown>;
+  secrets: Map<string, unknown>;
+}
+
+export function newKvsStore(file?: string): KvsStore {
+  const store: KvsStore = { values: new Map(), secrets: new Map() };
+  if (file !== undefined && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { values?: Record<string, unknown> };
+    for (const [k, v] of Object.entries(saved.values ?? {})) store.values.set(k, v);
+  }
+  return store;
+}
+
+export function kvsService(store: KvsStore = newKvsStore(), file?: string): ServiceHandler {
+  return (target, path, init) => {
+    if (target.type !== 'kvs') return null;
+    const body = JSON.parse(bodyText(init) || '{}') as { key?: unknown; value?: unknown };
+    const secret = path.startsWith('/api/v1/secret/');
+    const map = secret ? store.secrets : store.values;
+    const op = path.replace('/api/v1/secret/', '/api/v1/');
+    const key = typeof body.key === 'string' ? body.key : null;
+    if (key === null) return Promise.resolve(jsonResponse(400, { code: 'BAD_REQUEST', message: 'key' }));
+    switch (op) {
+      case '/api/v1/get':
+        if (!map.has(key)) return Promise.resolve(notFound(key));
+        return Promise.resolve(jsonResponse(200, { key, value: map.get(key) }));
+      case '/api/v1/set':
+        map.set(key, structuredClone(body.value));
+        persist(store, file);
+        return Promise.resolve(new Response('', { status: 200 }));
+      case '/api/v1/delete':
+        map.delete(key);
+        persist(store, file);
+        return Promise.resolve(new Response(null, { status: 204 }));
+      default:
+        return Promise.resolve(
+          jsonResponse(501, { code: 'NOT_EMULATED', message: `local KVS: ${path} is not emulated` }),
+        );
+    }
+  };
+}
+
+function notFound(key: string): Response {
+  return jsonResponse(404, { code: 'KEY_NOT_FOUND', message: `no value for ${key}` });
+}
+
+function persist(store: KvsStore, file: string | undefined): void {
+  // Secrets stay in memory: a local file must never hold them.
+  if (file !== undefined) writeFileSync(file, JSON.stringify({ values: Object.fromEntries(store.values) }));
+}
