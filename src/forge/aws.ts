@@ -1,0 +1,77 @@
+import { STSClient } from '@aws-sdk/client-sts';
+import { collectInventory } from '../aws/collector';
+import { connectRole, roleCredentials, sessionNameFor, stsRoleAssumer } from '../aws/sts';
+import type { InventorySnapshot } from '../core/inventory/snapshot';
+import { readSecret } from './secrets';
+
+/** One connected customer account, as settings store it. */
+export interface AccountSetting {
+  account: string;
+  roleArn: string;
+  /** Regions to read; null: every region the account has enabled. */
+  regions: string[] | null;
+}
+
+/** AWS as the job and the settings resolver see it. */
+export interface AwsPort {
+  /** The confused-deputy check, then AssumeRole with the External ID; throws when refused. */
+  connect(roleArn: string, externalId: string, installId: string): Promise<void>;
+  /** One account's inventory (every region asked for), read through its role. */
+  collect(target: AccountSetting, externalId: string, installId: string): Promise<InventorySnapshot>;
+}
+
+/**
+ * The vendor side: our own AWS keys (Forge encrypted variables) assume each customer's role. The
+ * SDK honours AWS_ENDPOINT_URL, which is how tests point it at moto.
+ */
+export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
+  const sts = (): STSClient => {
+    const accessKeyId = readSecret('RG_AWS_ACCESS_KEY_ID', env);
+    const secretAccessKey = readSecret('RG_AWS_SECRET_ACCESS_KEY', env);
+    return new STSClient({
+      region: 'us-east-1',
+      ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+    });
+  };
+  return {
+    async connect(roleArn, externalId, installId) {
+      const client = sts();
+      try {
+        await connectRole(stsRoleAssumer(client), {
+          roleArn,
+          externalId,
+          sessionName: sessionNameFor(installId),
+        });
+      } finally {
+        client.destroy();
+      }
+    },
+    async collect(target, externalId, installId) {
+      const client = sts();
+      try {
+        const credentials = roleCredentials(stsRoleAssumer(client), {
+          roleArn: target.roleArn,
+          externalId,
+          sessionName: sessionNameFor(installId),
+        });
+        return await collectInventory({
+          targets: [{ account: target.account, roleArn: target.roleArn, credentials }],
+          ...(target.regions ? { regions: target.regions } : {}),
+        });
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}
+
+let override: AwsPort | null = null;
+
+/** The local runtime's seam: AWS from a snapshot file instead of the network. */
+export function overrideAwsPort(port: AwsPort | null): void {
+  override = port;
+}
+
+export function awsPort(): AwsPort {
+  return override ?? liveAwsPort();
+}
