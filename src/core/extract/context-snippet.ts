@@ -1,8 +1,15 @@
 import { redactSecrets } from './redact';
 
 const WINDOW = 60;
-/** Secrets are redacted over a wider window so that a key just outside the snippet still hides its value. */
-const REDACTION_MARGIN = 120;
+/**
+ * Secrets are redacted over a wider window than the snippet shows, so that a key (up to ~40
+ * characters) and its value (up to ~60) that only partly overlap the snippet are still seen whole.
+ */
+const REDACTION_MARGIN = WINDOW + 100;
+
+/** Longest word a window edge is moved to include whole; longer runs are cut (and never shown). */
+const MAX_WORD = 4096;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ');
 
@@ -17,8 +24,11 @@ function cut(line: string, at: number, length: number): string {
 
 /** A short, single-line piece of text around [start, end), secrets redacted. */
 export function contextSnippet(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - REDACTION_MARGIN);
-  const to = Math.min(text.length, end + REDACTION_MARGIN);
+  // Widen to whole words, so no secret is cut in two at the edge and escapes its pattern.
+  let from = Math.max(0, start - REDACTION_MARGIN);
+  for (const stop = Math.max(0, from - MAX_WORD); from > stop && !isSpace(text.charCodeAt(from - 1));) from--;
+  let to = Math.min(text.length, end + REDACTION_MARGIN);
+  for (const stop = Math.min(text.length, to + MAX_WORD); to < stop && !isSpace(text.charCodeAt(to));) to++;
   const window = text.slice(from, to);
   const redacted = redactSecrets(window);
   const raw = collapse(text.slice(start, end));

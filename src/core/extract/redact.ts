@@ -63,7 +63,8 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   { gate: /bearer/, pattern: /\b(Bearer)\s+([A-Za-z0-9._~+/=-]{8,})/g, group: 2 },
   // AWS access key ids and 40-character secret keys; Slack, GitHub and Stripe-style tokens.
   { gate: /akia|asia/, pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, group: 0 },
-  { gate: hasBase64Run, pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g, group: 0 },
+  // 40 or more: AWS secret keys, and the body lines of a PEM key whose BEGIN line fell outside the window.
+  { gate: hasBase64Run, pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40,}(?![A-Za-z0-9/+=])/g, group: 0 },
   {
     gate: /xox|gh[pousr]_|sk_/,
     pattern:
