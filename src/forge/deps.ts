@@ -1,9 +1,10 @@
-import api from '@forge/api';
+import api, { __getRuntime } from '@forge/api';
 import { Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import type { ConfluenceRequester } from '../confluence/client';
 import type { SqlExecutor } from '../store/executor';
 import { forgeSqlExecutor } from '../store/forge-executor';
+import { awsPort, type AwsPort } from './aws';
 import { createLogger, type Logger } from './log';
 import { pushInBatches, type JobQueue } from './queue';
 import { secretValues } from './secrets';
@@ -15,6 +16,9 @@ export interface AppDeps {
   kv: KeyValue;
   queue: JobQueue;
   log: Logger;
+  aws: AwsPort;
+  /** This installation's id (AWS session names); 'unknown' outside an invocation. */
+  installId: string;
   now: () => number;
 }
 
@@ -49,6 +53,16 @@ export function forgeDeps(): AppDeps {
       },
     },
     log: createLogger(() => secretValues()),
+    aws: awsPort(),
+    installId: installationId(),
     now: () => Date.now(),
   };
+}
+
+function installationId(): string {
+  try {
+    return __getRuntime().appContext.installationId;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -56,6 +56,14 @@ export async function applyRetention(
       [oldScans],
     )
   ).affectedRows;
+  for (const table of ['rg_scan_outbox', 'rg_scan_pages']) {
+    deleted += (
+      await db.execute(
+        `DELETE FROM ${table} WHERE scan_id IN (SELECT scan_id FROM rg_scan_runs WHERE state <> 'running' AND started_at < ?) LIMIT ${BATCH * 10}`,
+        [oldScans],
+      )
+    ).affectedRows;
+  }
   deleted += (
     await db.execute(`DELETE FROM rg_scan_runs WHERE state <> 'running' AND started_at < ? LIMIT ${BATCH}`, [
       oldScans,

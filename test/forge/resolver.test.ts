@@ -6,6 +6,7 @@ import { createLogger, redact } from '../../src/forge/log';
 import { buildResolver, type ResolverImpls } from '../../src/forge/resolvers/dispatch';
 import { resolverImpls } from '../../src/forge/resolvers/impls';
 import type { SqlExecutor, SqlValue } from '../../src/store/executor';
+import { LATEST_MIGRATION } from '../../src/store/migrations';
 
 /** A Confluence that answers by path, recording every path it was asked. */
 function fakeConfluence(answers: Record<string, unknown>, seen: string[]): ConfluenceFetch {
@@ -41,12 +42,14 @@ function fakeDeps(options: {
   const deps: AppDeps = {
     db,
     confluence: { asUser: () => confluence, asApp: () => confluence },
-    kv: { get: () => Promise.resolve('010_audit_log'), set: () => Promise.resolve() },
+    kv: { get: () => Promise.resolve(LATEST_MIGRATION), set: () => Promise.resolve() },
     queue: { push: () => Promise.resolve() },
     log: createLogger(
       () => ['super-secret-value-123'],
       (l) => options.lines?.push(l),
     ),
+    aws: { connect: () => Promise.resolve(), collect: () => Promise.reject(new Error('no AWS here')) },
+    installId: 'test-install',
     now: () => 42,
   };
   return { deps, seen, statements };
@@ -66,7 +69,7 @@ test('getStatus answers in the envelope, with the admin check made as the user',
   const handler = buildResolver(resolverImpls, () => deps);
   expect(await invoke(handler, 'getStatus', {})).toEqual({
     ok: true,
-    data: { isSiteAdmin: true, schemaVersion: '010_audit_log', schemaCurrent: true },
+    data: { isSiteAdmin: true, schemaVersion: LATEST_MIGRATION, schemaCurrent: true },
   });
   expect(seen).toEqual(['/wiki/rest/api/user/current?expand=operations']);
 });
@@ -91,6 +94,7 @@ test('a denied call is answered FORBIDDEN and written to the audit log', async (
   const statements: [string, readonly SqlValue[]][] = [];
   const { deps } = fakeDeps({ siteAdmin: false, statements });
   const impls: ResolverImpls = {
+    ...resolverImpls,
     getStatus: () => Promise.reject(new AppError('FORBIDDEN', 'site admins only')),
   };
   expect(
@@ -113,6 +117,7 @@ test('unexpected errors are INTERNAL with no details, and the log line is redact
   const lines: string[] = [];
   const { deps } = fakeDeps({ siteAdmin: true, lines });
   const impls: ResolverImpls = {
+    ...resolverImpls,
     getStatus: () => Promise.reject(new Error('boom with super-secret-value-123 and AKIAABCDEFGHIJKLMNOP')),
   };
   const answer = await invoke(

@@ -1,9 +1,7 @@
-import { generateExternalId } from '../../core/inventory/external-id';
 import { appendAudit } from '../../store/repos/audit';
 import { forgeDeps } from '../deps';
 import { ensureSchemaWith } from '../schema';
-
-export const EXTERNAL_ID_KEY = 'external-id';
+import { ensureExternalId } from '../settings';
 
 /**
  * manifest: trigger `avi:forge:installed:app` — migrations, then this install's External ID (created
@@ -12,9 +10,7 @@ export const EXTERNAL_ID_KEY = 'external-id';
 export async function installed(): Promise<void> {
   const deps = forgeDeps();
   await ensureSchemaWith(deps.kv);
-  if (typeof (await deps.kv.get(EXTERNAL_ID_KEY)) !== 'string') {
-    await deps.kv.set(EXTERNAL_ID_KEY, generateExternalId());
-  }
+  await ensureExternalId(deps.kv);
   await appendAudit(
     deps.db,
     { actor: null, action: 'app.installed', target: null, outcome: 'success', detail: null },

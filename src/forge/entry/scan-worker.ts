@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { forgeDeps } from '../deps';
 import { recheckPage } from '../jobs/recheck-page';
+import { scanChunkSchema } from '../jobs/scan/events';
+import { runScanChunk } from '../jobs/scan/run-chunk';
 import { describeError } from '../log';
 import { ensureSchemaWith } from '../schema';
 
-const bodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page-recheck'), pageId: z.string().regex(/^\d+$/) }),
-]);
+const recheckSchema = z.object({ type: z.literal('page-recheck'), pageId: z.string().regex(/^\d+$/) });
+const bodySchema = z.union([recheckSchema, scanChunkSchema]);
 
 /**
  * manifest: consumer of the `runbookguard-scan` queue (900 s). Delivery is at least once, so every
@@ -20,11 +21,26 @@ export async function scanWorker(event: { body?: unknown }): Promise<void> {
     return;
   }
   await ensureSchemaWith(deps.kv);
+  const body = parsed.data;
+  if (body.type === 'scan-chunk') {
+    try {
+      const outcome = await runScanChunk(deps, body);
+      deps.log.info('scan chunk', { scanId: body.scanId, chunkId: body.chunkId, outcome });
+    } catch (error) {
+      deps.log.error('scan chunk failed', {
+        scanId: body.scanId,
+        chunkId: body.chunkId,
+        error: describeError(error),
+      });
+      throw error; // let the queue retry
+    }
+    return;
+  }
   try {
-    const result = await recheckPage(deps, parsed.data.pageId);
-    deps.log.info('page re-checked', { pageId: parsed.data.pageId, findings: result?.findings ?? null });
+    const result = await recheckPage(deps, body.pageId);
+    deps.log.info('page re-checked', { pageId: body.pageId, findings: result?.findings ?? null });
   } catch (error) {
-    deps.log.error('page re-check failed', { pageId: parsed.data.pageId, error: describeError(error) });
+    deps.log.error('page re-check failed', { pageId: body.pageId, error: describeError(error) });
     throw error; // let the queue retry
   }
 }

@@ -8,6 +8,8 @@ import * as m007 from './007_scan_runs';
 import * as m008 from './008_scan_chunks';
 import * as m009 from './009_locks';
 import * as m010 from './010_audit_log';
+import * as m011 from './011_scan_outbox';
+import * as m012 from './012_scan_pages';
 
 export interface Migration {
   readonly name: string;
@@ -19,5 +21,18 @@ export interface Migration {
  * idempotent (IF NOT EXISTS) because the runner records a migration only after its DDL succeeded:
  * a crash in between re-runs the DDL on the next attempt.
  */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+];
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';

@@ -23,7 +23,7 @@ type Header = Pick<InventorySnapshot, 'formatVersion' | 'takenAt' | 'accounts' |
 export async function writeSnapshot(
   db: SqlExecutor,
   snapshot: InventorySnapshot,
-  options: { id?: string; now?: number; chunkBytes?: number } = {},
+  options: { id?: string; now?: number; chunkBytes?: number; switchPointer?: boolean } = {},
 ): Promise<string> {
   const id = options.id ?? randomUUID();
   const now = options.now ?? Date.now();
@@ -56,7 +56,8 @@ export async function writeSnapshot(
     chunks.length,
     id,
   ]);
-  await switchPointer(db, LATEST_SNAPSHOT, id, now);
+  // A scan writes per-account parts without switching; only the merged snapshot becomes current.
+  if (options.switchPointer !== false) await switchPointer(db, LATEST_SNAPSHOT, id, now);
   return id;
 }
 
@@ -122,4 +123,11 @@ function chunkItems(kind: Chunk['kind'], items: readonly unknown[], maxBytes: nu
   }
   flush();
   return chunks;
+}
+
+/** Deletes a snapshot that is not current (a scan's per-account parts once merged). */
+export async function deleteSnapshot(db: SqlExecutor, id: string): Promise<void> {
+  if ((await latestSnapshotId(db)) === id) return;
+  await db.execute('DELETE FROM rg_snapshot_items WHERE snapshot_id = ?', [id]);
+  await db.execute('DELETE FROM rg_snapshots WHERE snapshot_id = ?', [id]);
 }

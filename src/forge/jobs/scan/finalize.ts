@@ -1,0 +1,49 @@
+import { indexSnapshot, scanPages } from '../../../core/match';
+import { appendAudit } from '../../../store/repos/audit';
+import { resolveUnseen } from '../../../store/repos/findings';
+import { releaseLock } from '../../../store/repos/locks';
+import { countScanPages, dropPagesNotIn } from '../../../store/repos/scan-pages';
+import { finishScan, getScan, updateScan } from '../../../store/repos/scans';
+import { readSnapshot } from '../../../store/repos/snapshots';
+import type { AppDeps } from '../../deps';
+import type { ScanChunk } from './events';
+import { SCAN_LOCK } from './start';
+
+/**
+ * Ends the scan: findings it did not see are resolved (suppressed ones keep their decision), pages
+ * it no longer listed are dropped, coverage and counters recorded, the lock released. Each step is
+ * safe to repeat; `finishScan` only moves a running scan, so a duplicate finalize changes nothing.
+ */
+export async function runFinalizeChunk(
+  deps: AppDeps,
+  c: Extract<ScanChunk, { step: 'finalize' }>,
+): Promise<void> {
+  const now = deps.now();
+  const resolved = await resolveUnseen(deps.db, c.scanId, 'all', now);
+  const dropped = await dropPagesNotIn(deps.db, c.scanId);
+  const scan = await getScan(deps.db, c.scanId);
+  const snapshot = scan?.snapshotId ? await readSnapshot(deps.db, scan.snapshotId) : null;
+  const coverage = snapshot === null ? null : scanPages([], indexSnapshot(snapshot)).coverage;
+  const pages = await countScanPages(deps.db, c.scanId);
+  await updateScan(
+    deps.db,
+    c.scanId,
+    { coverage: coverage === null ? null : JSON.stringify(coverage), pagesTotal: pages },
+    now,
+  );
+  await deps.db.execute('UPDATE rg_scan_runs SET pages_done = ? WHERE scan_id = ?', [pages, c.scanId]);
+  await finishScan(deps.db, c.scanId, { state: 'succeeded' }, now);
+  await releaseLock(deps.db, SCAN_LOCK, c.scanId);
+  await appendAudit(
+    deps.db,
+    {
+      actor: null,
+      action: 'scan.finished',
+      target: c.scanId,
+      outcome: 'success',
+      detail: `pages=${pages} resolved=${resolved}`,
+    },
+    now,
+  );
+  deps.log.info('scan finished', { scanId: c.scanId, pages, resolved, dropped });
+}

@@ -1,0 +1,57 @@
+import type { InventorySnapshot } from '../../../core/inventory/snapshot';
+import { indexSnapshot, scanPages, type InventoryIndex, type ReferenceRecord } from '../../../core/match';
+import { recordSeenFindings } from '../../../store/repos/findings';
+import { loadPages, saveReferences } from '../../../store/repos/pages';
+import { scanPageIdsBetween } from '../../../store/repos/scan-pages';
+import { addPagesDone, completeChunk, getScan } from '../../../store/repos/scans';
+import { readSnapshot } from '../../../store/repos/snapshots';
+import type { AppDeps } from '../../deps';
+import type { ScanChunk } from './events';
+
+/** A warm invocation keeps the last snapshot's index: every match chunk of a scan uses the same one. */
+let cached: { id: string; index: InventoryIndex } | null = null;
+
+async function indexFor(deps: AppDeps, snapshotId: string): Promise<InventoryIndex> {
+  if (cached?.id === snapshotId) return cached.index;
+  const snapshot: InventorySnapshot | null = await readSnapshot(deps.db, snapshotId);
+  if (snapshot === null) throw new Error(`snapshot ${snapshotId} is missing`);
+  cached = { id: snapshotId, index: indexSnapshot(snapshot) };
+  return cached.index;
+}
+
+/**
+ * Matches one range of the scan's pages against the scan's snapshot and records what it saw.
+ * Findings are upserts by fingerprint and references are replaced per page: a duplicate is a no-op.
+ * Marks itself done (so the pages counter moves exactly once) and returns.
+ */
+export async function runMatchChunk(deps: AppDeps, c: Extract<ScanChunk, { step: 'match' }>): Promise<void> {
+  const scan = await getScan(deps.db, c.scanId);
+  if (scan?.snapshotId == null) throw new Error(`scan ${c.scanId} has no snapshot yet`);
+  const index = await indexFor(deps, scan.snapshotId);
+  const ids = await scanPageIdsBetween(deps.db, c.scanId, c.from, c.to);
+  const pages = await loadPages(deps.db, ids);
+  const spaceOf = new Map(pages.map((p) => [p.extraction.pageId, p.spaceId]));
+  const report = scanPages(
+    pages.map((p) => p.extraction),
+    index,
+  );
+  const byPage = new Map<string, ReferenceRecord[]>();
+  for (const r of report.references) byPage.set(r.pageId, [...(byPage.get(r.pageId) ?? []), r]);
+  for (const p of pages) {
+    await saveReferences(
+      deps.db,
+      p.extraction.pageId,
+      p.extraction.version,
+      byPage.get(p.extraction.pageId) ?? [],
+    );
+  }
+  const now = deps.now();
+  await recordSeenFindings(
+    deps.db,
+    report.findings.map((finding) => ({ finding, spaceId: spaceOf.get(finding.pageId) ?? '' })),
+    c.scanId,
+    now,
+  );
+  if (await completeChunk(deps.db, c.scanId, c.chunkId, now))
+    await addPagesDone(deps.db, c.scanId, pages.length, now);
+}

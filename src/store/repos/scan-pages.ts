@@ -1,0 +1,52 @@
+import { batchInsert } from '../batch';
+import { num, str, type SqlExecutor } from '../executor';
+
+/** Remembers that a scan listed these pages (idempotent). */
+export async function recordScanPages(
+  db: SqlExecutor,
+  scanId: string,
+  pages: readonly { pageId: string; spaceId: string }[],
+): Promise<void> {
+  if (pages.length === 0) return;
+  await batchInsert(db, {
+    table: 'rg_scan_pages',
+    columns: ['scan_id', 'page_id', 'space_id'],
+    rows: pages.map((p) => [scanId, p.pageId, p.spaceId]),
+    suffix: 'ON DUPLICATE KEY UPDATE space_id = VALUES(space_id)',
+  });
+}
+
+export async function scanPageIds(db: SqlExecutor, scanId: string): Promise<string[]> {
+  const rows = await db.query<{ page_id: unknown }>(
+    'SELECT page_id FROM rg_scan_pages WHERE scan_id = ? ORDER BY page_id',
+    [scanId],
+  );
+  return rows.map((r) => str(r.page_id));
+}
+
+export async function scanPageIdsBetween(
+  db: SqlExecutor,
+  scanId: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db.query<{ page_id: unknown }>(
+    'SELECT page_id FROM rg_scan_pages WHERE scan_id = ? AND page_id >= ? AND page_id <= ? ORDER BY page_id',
+    [scanId, from, to],
+  );
+  return rows.map((r) => str(r.page_id));
+}
+
+export async function countScanPages(db: SqlExecutor, scanId: string): Promise<number> {
+  const rows = await db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM rg_scan_pages WHERE scan_id = ?', [
+    scanId,
+  ]);
+  return num(rows[0]?.n ?? 0);
+}
+
+/** After a full scan: pages it no longer listed (deleted, or no longer visible to the app) are dropped. */
+export async function dropPagesNotIn(db: SqlExecutor, scanId: string): Promise<number> {
+  const where = 'page_id NOT IN (SELECT page_id FROM rg_scan_pages WHERE scan_id = ?)';
+  await db.execute(`DELETE FROM rg_references WHERE ${where}`, [scanId]);
+  return (await db.execute(`DELETE FROM rg_pages WHERE ${where}`, [scanId])).affectedRows;
+}
