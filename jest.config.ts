@@ -11,6 +11,7 @@ const config: Config = {
     '/dist/',
     '<rootDir>/test/integration/',
     '<rootDir>/test/store/',
+    '<rootDir>/test/local/',
   ],
   // Transpile only (type errors are the typecheck step's job): fast, and no native binaries,
   // which this project's registry mirror cannot serve for every platform.

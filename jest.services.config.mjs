@@ -1,10 +1,10 @@
-// Service tests: storage and jobs against the real MariaDB at 127.0.0.1:3306 (FORGE_SQL_URL or
+// Service tests: storage (test/store) and the app in the local Forge runtime (test/local) against the real MariaDB at 127.0.0.1:3306 (FORGE_SQL_URL or
 // RG_TEST_MYSQL_URL override it). Each test file creates and drops its own database.
 // .ci/run starts MariaDB if it is not running, then runs this as `npm run test:services`.
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test/store'],
+  roots: ['<rootDir>/test/store', '<rootDir>/test/local'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,3 +1,4 @@
+import { AssumeRoleError } from '../aws/sts';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import type { AwsPort } from '../forge/aws';
 
@@ -11,7 +12,9 @@ export function snapshotAwsPort(snapshot: InventorySnapshot): AwsPort {
     connect(roleArn) {
       const account = /^arn:aws:iam::(\d{12}):role\//.exec(roleArn)?.[1];
       if (account === undefined || !known.has(account))
-        return Promise.reject(new Error(`local AWS: account of ${roleArn} is not in the snapshot`));
+        return Promise.reject(
+          new AssumeRoleError(roleArn, 'AccessDenied', 'the account is not in the local snapshot'),
+        );
       return Promise.resolve();
     },
     collect(target) {

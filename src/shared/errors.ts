@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'UPSTREAM_FAILED',
   /** The resolver asked for does not exist (UI and backend out of step). */
   'UNKNOWN_FUNCTION',
+  /** The AWS role was refused: assumable without the External ID (confused deputy) or not at all. */
+  'AWS_ROLE_REJECTED',
   /** Anything else; details are logged server-side, never returned. */
   'INTERNAL',
 ] as const;

@@ -1,7 +1,11 @@
 import { isSiteAdmin } from '../../confluence/permissions';
 import { LATEST_MIGRATION } from '../../store/migrations';
 import { SCHEMA_MARKER_KEY } from '../schema';
+import { listAuditLog } from './audit';
 import type { ResolverImpls } from './dispatch';
+import { acknowledgeFinding, getPageFindings, listFindings, suppressFinding } from './findings';
+import { getScanProgress, startScan } from './scan';
+import { getSettings, saveSettings } from './settings';
 
 /** The resolver implementations, one small function each; permission checks are made as the caller. */
 export const resolverImpls: ResolverImpls = {
@@ -14,4 +18,13 @@ export const resolverImpls: ResolverImpls = {
       schemaCurrent: marker === LATEST_MIGRATION,
     };
   },
+  getSettings,
+  saveSettings,
+  startScan,
+  getScanProgress,
+  listFindings,
+  getPageFindings,
+  acknowledgeFinding,
+  suppressFinding,
+  listAuditLog,
 };

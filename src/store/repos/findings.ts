@@ -187,3 +187,47 @@ function toStored(row: Record<string, unknown>): StoredFinding {
     finding: JSON.parse(str(row.data)) as Finding,
   };
 }
+
+export interface FindingFilter {
+  statuses?: readonly FindingStatus[];
+  kinds?: readonly string[];
+  severities?: readonly string[];
+  spaceId?: string;
+  pageId?: string;
+}
+
+/** Keyset pagination with the dashboard's filters applied in SQL (fingerprint order). */
+export async function queryFindings(
+  db: SqlExecutor,
+  filter: FindingFilter,
+  options: { limit: number; afterFingerprint?: string },
+): Promise<StoredFinding[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const inList = (column: string, values: readonly string[] | undefined): void => {
+    if (values === undefined || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('status', filter.statuses);
+  inList('kind', filter.kinds);
+  inList('severity', filter.severities);
+  if (filter.spaceId !== undefined) {
+    where.push('space_id = ?');
+    params.push(filter.spaceId);
+  }
+  if (filter.pageId !== undefined) {
+    where.push('page_id = ?');
+    params.push(filter.pageId);
+  }
+  if (options.afterFingerprint !== undefined) {
+    where.push('fingerprint > ?');
+    params.push(options.afterFingerprint);
+  }
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM rg_findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY fingerprint LIMIT ${Math.max(1, Math.min(500, Math.floor(options.limit)))}`,
+    params,
+  );
+  return rows.map(toStored);
+}

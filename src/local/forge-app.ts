@@ -1,0 +1,121 @@
+import type { Pool } from 'mysql2/promise';
+import type { InventorySnapshot } from '../core/inventory/snapshot';
+import { overrideAwsPort, type AwsPort } from '../forge/aws';
+import { forgeDeps, SCAN_QUEUE } from '../forge/deps';
+import { resumeStalledScan } from '../forge/jobs/scan/start';
+import * as app from '../index';
+import { resetSchemaMemo } from '../store/migrate';
+import { snapshotAwsPort } from './aws-snapshot';
+import {
+  confluenceService,
+  newConfluenceModel,
+  type ConfluenceModel,
+  type LocalPage,
+  type LocalUser,
+} from './confluence-service';
+import { kvsService, newKvsStore, type KvsStore } from './kvs-service';
+import { LocalQueue, type LocalQueueOptions } from './queue-service';
+import { installLocalRuntime, runAs } from './runtime';
+import { newSqlStats, sqlService, type SqlStats } from './sql-service';
+
+/**
+ * The whole app on localhost: the unmodified handlers from src/index.ts over the local services
+ * (SQL on a MySQL-compatible pool, KVS, the queue, Confluence from pages, AWS from a snapshot or
+ * the environment). Tests, the bench and `npm run local` drive it through the methods below.
+ */
+export interface LocalForgeOptions {
+  pool: Pool;
+  pages: LocalPage[];
+  users?: Record<string, LocalUser>;
+  /** AWS: a snapshot (the demo), or 'environment' for the real SDK (moto via AWS_ENDPOINT_URL). */
+  aws: InventorySnapshot | 'environment' | AwsPort;
+  kvsFile?: string;
+  queue?: LocalQueueOptions;
+}
+
+export interface InvocationStat {
+  handler: string;
+  ms: number;
+}
+
+export interface LocalForge {
+  kvs: KvsStore;
+  queue: LocalQueue;
+  confluence: ConfluenceModel;
+  sql: SqlStats;
+  invocations: InvocationStat[];
+  resolver(functionKey: string, payload: unknown, accountId: string | null): Promise<unknown>;
+  installed(): Promise<void>;
+  dailyScan(): Promise<void>;
+  pageChanged(pageId: string): Promise<void>;
+  /** What the daily trigger does for a stalled scan, without waiting for it to look stalled. */
+  resumeScan(): Promise<{ resumed: string | null; events: number }>;
+  /** Delivers queued events until none is left. */
+  drain(limit?: number): Promise<number>;
+  stop(): void;
+}
+
+export function startLocalForge(options: LocalForgeOptions): LocalForge {
+  const kvs = newKvsStore(options.kvsFile);
+  const confluence = newConfluenceModel(options.pages, options.users ?? {});
+  const sql = newSqlStats();
+  const invocations: InvocationStat[] = [];
+  const timed = async <T>(handler: string, fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await fn();
+    } finally {
+      invocations.push({ handler, ms: Date.now() - started });
+    }
+  };
+  const queue = new LocalQueue({
+    ...options.queue,
+    onInvocation: (_q, ms, failed) => {
+      invocations.push({ handler: 'scanWorker', ms });
+      options.queue?.onInvocation?.(_q, ms, failed);
+    },
+  });
+  queue.consume(SCAN_QUEUE, (event) => runAs(null, () => app.scanWorker(event)));
+  const uninstall = installLocalRuntime({
+    services: [
+      sqlService(options.pool, sql),
+      kvsService(kvs, options.kvsFile),
+      queue.service(),
+      confluenceService(confluence),
+    ],
+  });
+  overrideAwsPort(
+    options.aws === 'environment'
+      ? null
+      : 'collect' in options.aws
+        ? options.aws
+        : snapshotAwsPort(options.aws),
+  );
+  resetSchemaMemo();
+  return {
+    kvs,
+    queue,
+    confluence,
+    sql,
+    invocations,
+    resolver: (functionKey, payload, accountId) =>
+      timed('resolver', () =>
+        runAs(accountId, () =>
+          app.resolver(
+            { call: { functionKey, payload }, context: accountId === null ? {} : { accountId } },
+            accountId === null ? {} : { principal: { accountId } },
+          ),
+        ),
+      ),
+    installed: () => timed('installed', () => runAs(null, () => app.installed())),
+    dailyScan: () => timed('dailyScan', () => runAs(null, () => app.dailyScan())),
+    pageChanged: (pageId) =>
+      timed('pageChanged', () => runAs(null, () => app.pageChanged({ content: { id: pageId } }))),
+    resumeScan: () => runAs(null, () => resumeStalledScan(forgeDeps(), 0)),
+    drain: (limit) => queue.drain(limit),
+    stop: () => {
+      overrideAwsPort(null);
+      uninstall();
+    },
+  };
+}
