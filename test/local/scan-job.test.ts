@@ -82,6 +82,23 @@ describe('the full scan job on the demo space', () => {
     for (const r of rows) expect(r.status).toBe(r.page_id === edited.id ? 'resolved' : 'open');
   });
 
+  test('a page edit re-checks just that page through the trigger and the queue', async () => {
+    const open = (await findingRows(h.t)).filter((r) => r.status === 'open');
+    const page = h.forge.confluence.pages.find((p) => open.some((r) => r.page_id === p.id));
+    if (page === undefined) throw new Error('no page with open findings');
+    page.version = { number: page.version.number + 1 };
+    page.body = { storage: { value: '<p>Rewritten: no AWS references left.</p>' } };
+    const asked = h.forge.confluence.requests.length;
+    await h.forge.pageChanged(page.id);
+    await h.forge.drain();
+    const after = (await findingRows(h.t)).filter((r) => r.page_id === page.id);
+    expect(after.every((r) => r.status === 'resolved')).toBe(true);
+    // Only that page was fetched from Confluence.
+    expect(h.forge.confluence.requests.slice(asked).map((r) => r.path)).toEqual([
+      `/wiki/api/v2/pages/${page.id}?body-format=storage`,
+    ]);
+  });
+
   test('429 from Confluence: the chunk is re-queued after Retry-After and the scan still completes', async () => {
     expect(await h.forge.resolver('startScan', {}, ADMIN)).toMatchObject({ ok: true });
     h.forge.confluence.throttle = { remaining: 2, retryAfterSeconds: 9 };
