@@ -54,8 +54,11 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
           externalId,
           sessionName: sessionNameFor(installId),
         });
+        // A custom endpoint (moto locally; never set on Forge) cannot take bucket subdomains.
+        const customEndpoint = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
         return await collectInventory({
           targets: [{ account: target.account, roleArn: target.roleArn, credentials }],
+          clientSettings: { s3ForcePathStyle: customEndpoint },
           ...(target.regions ? { regions: target.regions } : {}),
         });
       } finally {
