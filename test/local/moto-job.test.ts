@@ -78,7 +78,7 @@ test('a full scan job reads the account live and stores exactly the engine’s f
   expect(progress.data.scan.resources).toBeGreaterThan(5);
 
   const direct = await collectInventory({
-    targets: [{ account: MOTO_ACCOUNT, roleArn: null, credentials: async () => SEED_CREDENTIALS }],
+    targets: [{ account: MOTO_ACCOUNT, roleArn: null, credentials: () => Promise.resolve(SEED_CREDENTIALS) }],
     regions: [HOME, OTHER],
     clientSettings: { endpoint: moto.endpoint },
   });
