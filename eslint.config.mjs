@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // The core is pure: no platform SDKs, and it never reaches into an adapter.
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,7 +17,9 @@ const config: Config = {
   // which this project's registry mirror cannot serve for every platform.
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
+    '/node_modules/@react-email/render/.+\\.c?js$': '<rootDir>/test/support/jest-dynamic-import.mjs',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@react-email/render/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract')).runExtract,
   inventory: async () => (await import('./commands/inventory')).runInventory,
   scan: async () => (await import('./commands/scan')).runScan,
+  digest: async () => (await import('./commands/digest')).runDigest,
 };
 
 export const MAIN_HELP = `Usage: runbookguard <command> [options]
@@ -19,6 +20,7 @@ Commands:
   inventory  Snapshot your AWS inventory (read-only, through a role with an External ID).
   scan       Check runbook pages against an inventory: stale, wrong-region, stopped and dangling
              references, with suggested fixes (--demo runs on bundled demo data).
+  digest     Render the weekly digest e-mail (HTML and text) from pages and an inventory (--demo too).
 
 Run runbookguard <command> --help for a command's options.`;
 

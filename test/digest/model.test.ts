@@ -158,6 +158,7 @@ describe('buildDigest', () => {
       newlyUnscannedRegions: ['us-east-1'],
       rescannedRegions: ['eu-central-1'],
       unscannedRegions: ['us-east-1'],
+      regionProblems: [{ region: 'us-east-1', services: ['ec2'] }],
       unreferencedCount: 1,
       newlyUnreferenced: [
         { kind: 'rds-instance', id: 'billing-db', account: '210987654321', region: 'eu-west-1' },
@@ -165,7 +166,7 @@ describe('buildDigest', () => {
       newlyUnreferencedCount: 1,
     });
     expect(digest.quiet).toBe(false);
-    expect(digest.subject).toBe('Coverage dropped: 1 region no longer scanned');
+    expect(digest.subject).toBe('Scans failing in 1 more region');
   });
 
   it('never carries page bodies, context snippets or evidence', () => {

@@ -206,6 +206,19 @@ function unscannedRegions(input: DigestInput): string[] {
   return [...regions].sort();
 }
 
+function regionProblems(input: DigestInput): { region: string; services: string[] }[] {
+  const byRegion = new Map<string, Set<string>>();
+  for (const p of input.coverage.problems) {
+    if (p.region === null) continue;
+    let services = byRegion.get(p.region);
+    if (!services) byRegion.set(p.region, (services = new Set()));
+    services.add(p.service);
+  }
+  return [...byRegion.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([region, services]) => ({ region, services: [...services].sort() }));
+}
+
 function coverageChanges(input: DigestInput, previous: DigestState | null): CoverageChanges {
   const unscanned = unscannedRegions(input);
   const was = new Set(previous?.unscannedRegions ?? []);
@@ -226,6 +239,7 @@ function coverageChanges(input: DigestInput, previous: DigestState | null): Cove
     newlyUnscannedRegions: previous === null ? [] : unscanned.filter((r) => !was.has(r)),
     rescannedRegions: [...was].filter((r) => !is.has(r)).sort(),
     unscannedRegions: unscanned,
+    regionProblems: regionProblems(input),
     unreferencedCount: unreferenced.length,
     newlyUnreferenced: fresh.slice(0, ITEMS_PER_SPACE),
     newlyUnreferencedCount: fresh.length,
@@ -239,7 +253,9 @@ function preheaderOf(totals: Digest['totals'], coverage: CoverageChanges): strin
     `${totals.open} open (${totals.openErrors} errors)`,
   ];
   if (coverage.unscannedRegions.length > 0)
-    parts.push(`${coverage.unscannedRegions.length} regions not scanned`);
+    parts.push(
+      `${coverage.unscannedRegions.length} ${coverage.unscannedRegions.length === 1 ? 'region' : 'regions'} not fully scanned`,
+    );
   return parts.join(' · ');
 }
 

@@ -28,7 +28,7 @@ export function subjectOf(
   if (totals.resolved > 0)
     return `${plural(totals.resolved, 'stale reference', 'stale references')} fixed in ${where(fixedSpaces)}`;
   if (coverage.newlyUnscannedRegions.length > 0)
-    return `Coverage dropped: ${plural(coverage.newlyUnscannedRegions.length, 'region', 'regions')} no longer scanned`;
+    return `Scans failing in ${plural(coverage.newlyUnscannedRegions.length, 'more region', 'more regions')}`;
   if (totals.newFindings > 0)
     return `${plural(totals.newFindings, 'reference', 'references')} could not be checked this week`;
   if (!d.quiet) return 'Runbook coverage changed this week';

@@ -117,7 +117,9 @@ export interface CoverageChanges {
   newlyUnscannedRegions: string[];
   /** Regions that were unscanned at the last digest and are scanned again. */
   rescannedRegions: string[];
+  /** Regions where some scan failed or never ran, now, with the services affected. */
   unscannedRegions: string[];
+  regionProblems: { region: string; services: string[] }[];
   /** Resources no runbook names, now. */
   unreferencedCount: number;
   /** Those that were named at the last digest (or appeared since), shown first; at most ITEMS_PER_SPACE. */
