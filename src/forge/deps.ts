@@ -4,6 +4,7 @@ import { kvs } from '@forge/kvs';
 import type { ConfluenceRequester } from '../confluence/client';
 import type { SqlExecutor } from '../store/executor';
 import { forgeSqlExecutor } from '../store/forge-executor';
+import { rateLimitedExecutor } from '../store/rate-limit';
 import { awsPort, type AwsPort } from './aws';
 import { createLogger, type Logger } from './log';
 import { pushInBatches, type JobQueue } from './queue';
@@ -29,6 +30,9 @@ export interface KeyValue {
 
 export const SCAN_QUEUE = 'runbookguard-scan';
 
+/** One per container: warm invocations share the DML budget (see src/store/rate-limit.ts). */
+const sharedDb: SqlExecutor = rateLimitedExecutor(forgeSqlExecutor());
+
 /**
  * The Forge wiring: created per invocation, after the runtime has installed its globals (on Forge,
  * or src/local's runtime locally). The same code path runs in both places.
@@ -36,7 +40,7 @@ export const SCAN_QUEUE = 'runbookguard-scan';
 export function forgeDeps(): AppDeps {
   const queue = new Queue({ key: SCAN_QUEUE });
   return {
-    db: forgeSqlExecutor(),
+    db: sharedDb,
     confluence: {
       asUser: () => (path, init) => api.asUser().requestConfluence(path, init),
       asApp: () => (path, init) => api.asApp().requestConfluence(path, init),

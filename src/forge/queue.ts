@@ -1,13 +1,18 @@
 /** The scan queue as the job code sees it: push bodies; batching to Forge's limits happens here. */
 export interface JobQueue {
-  push(events: readonly { body: Record<string, unknown>; delayInSeconds?: number }[]): Promise<void>;
+  push(events: readonly Event[]): Promise<void>;
 }
 
 /** Forge's async events limits per push: 50 events and 200 KB of JSON. */
 export const MAX_EVENTS_PER_PUSH = 50;
 export const MAX_PUSH_BYTES = 200 * 1024;
 
-type Event = { body: Record<string, unknown>; delayInSeconds?: number };
+/** `concurrency`: Forge runs at most `limit` events sharing `key` at once (async events API). */
+type Event = {
+  body: Record<string, unknown>;
+  delayInSeconds?: number;
+  concurrency?: { key: string; limit: number };
+};
 
 /** Splits events into pushes that each respect both limits (bytes measured as @forge/events does). */
 export async function pushInBatches(

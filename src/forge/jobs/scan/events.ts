@@ -48,6 +48,12 @@ export const chunk = {
 };
 
 /**
+ * One chunk at a time per install: Forge runs at most one event with this key concurrently, so
+ * the per-invocation SQL rate limit (src/store/rate-limit.ts) bounds the install's rate as a whole.
+ */
+export const SCAN_CONCURRENCY = { key: 'runbookguard-scan-job', limit: 1 } as const;
+
+/**
  * Outbox first, then the queue: if the push is lost (or the runtime dies before it), resuming the
  * scan finds the row and pushes it again. Duplicates are harmless: chunks are idempotent.
  */
@@ -63,6 +69,10 @@ export async function enqueue(
   }));
   await recordOutbox(deps.db, scanId, events, deps.now());
   await deps.queue.push(
-    events.map((e) => ({ body: e.body, ...(delayInSeconds === undefined ? {} : { delayInSeconds }) })),
+    events.map((e) => ({
+      body: e.body,
+      concurrency: SCAN_CONCURRENCY,
+      ...(delayInSeconds === undefined ? {} : { delayInSeconds }),
+    })),
   );
 }

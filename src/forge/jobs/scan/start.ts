@@ -4,7 +4,7 @@ import { acquireLock, lockHolder } from '../../../store/repos/locks';
 import { pendingOutbox } from '../../../store/repos/outbox';
 import { createScan, getScan } from '../../../store/repos/scans';
 import type { AppDeps } from '../../deps';
-import { chunk, enqueue } from './events';
+import { chunk, enqueue, SCAN_CONCURRENCY } from './events';
 import { advanceIfIdle } from './advance';
 
 export const SCAN_LOCK = 'scan';
@@ -57,7 +57,8 @@ export async function resumeStalledScan(
   if (scan === null || scan.state !== 'running' || now - scan.updatedAt < stalledAfterMs)
     return { resumed: null, events: 0 };
   const pending = await pendingOutbox(deps.db, scan.scanId);
-  if (pending.length > 0) await deps.queue.push(pending.map((e) => ({ body: e.body })));
+  if (pending.length > 0)
+    await deps.queue.push(pending.map((e) => ({ body: e.body, concurrency: SCAN_CONCURRENCY })));
   else await advanceIfIdle(deps, scan.scanId);
   deps.log.warn('stalled scan resumed', { scanId: scan.scanId, events: pending.length });
   return { resumed: scan.scanId, events: pending.length };
