@@ -128,3 +128,52 @@ function refKey(r: ReferenceRecord): string {
     .digest('hex')
     .slice(0, 32);
 }
+
+/**
+ * The references of many pages in a few requests: upsert every row (batched under 1 MiB), then one
+ * DELETE drops rows left from other versions. A page's reference keys depend only on its
+ * extraction, so rows of the current version are exactly the current references.
+ */
+export async function saveReferencesForPages(
+  db: SqlExecutor,
+  pages: readonly { pageId: string; pageVersion: number; references: readonly ReferenceRecord[] }[],
+): Promise<void> {
+  if (pages.length === 0) return;
+  await batchInsert(db, {
+    table: 'rg_references',
+    columns: [
+      'page_id',
+      'ref_key',
+      'page_version',
+      'type',
+      'value',
+      'region',
+      'account',
+      'status',
+      'fingerprint',
+    ],
+    rows: pages.flatMap((p) =>
+      p.references.map((r) => [
+        p.pageId,
+        refKey(r),
+        p.pageVersion,
+        r.type,
+        r.value.slice(0, 1024),
+        r.region,
+        r.account,
+        r.status,
+        r.fingerprint,
+      ]),
+    ),
+    suffix: `ON DUPLICATE KEY UPDATE page_version = VALUES(page_version), status = VALUES(status),
+      fingerprint = VALUES(fingerprint), value = VALUES(value)`,
+  });
+  for (let i = 0; i < pages.length; i += 500) {
+    const batch = pages.slice(i, i + 500);
+    await db.execute(
+      `DELETE FROM rg_references WHERE page_id IN (${batch.map(() => '?').join(', ')})
+       AND (page_id, page_version) NOT IN (${batch.map(() => '(?, ?)').join(', ')})`,
+      [...batch.map((p) => p.pageId), ...batch.flatMap((p) => [p.pageId, p.pageVersion])],
+    );
+  }
+}

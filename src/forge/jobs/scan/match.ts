@@ -1,7 +1,7 @@
 import type { InventorySnapshot } from '../../../core/inventory/snapshot';
 import { indexSnapshot, scanPages, type InventoryIndex, type ReferenceRecord } from '../../../core/match';
 import { recordSeenFindings } from '../../../store/repos/findings';
-import { loadPages, saveReferences } from '../../../store/repos/pages';
+import { loadPages, saveReferencesForPages } from '../../../store/repos/pages';
 import { scanPageIdsBetween } from '../../../store/repos/scan-pages';
 import { addPagesDone, completeChunk, getScan } from '../../../store/repos/scans';
 import { readSnapshot } from '../../../store/repos/snapshots';
@@ -37,14 +37,14 @@ export async function runMatchChunk(deps: AppDeps, c: Extract<ScanChunk, { step:
   );
   const byPage = new Map<string, ReferenceRecord[]>();
   for (const r of report.references) byPage.set(r.pageId, [...(byPage.get(r.pageId) ?? []), r]);
-  for (const p of pages) {
-    await saveReferences(
-      deps.db,
-      p.extraction.pageId,
-      p.extraction.version,
-      byPage.get(p.extraction.pageId) ?? [],
-    );
-  }
+  await saveReferencesForPages(
+    deps.db,
+    pages.map((p) => ({
+      pageId: p.extraction.pageId,
+      pageVersion: p.extraction.version,
+      references: byPage.get(p.extraction.pageId) ?? [],
+    })),
+  );
   const now = deps.now();
   await recordSeenFindings(
     deps.db,
