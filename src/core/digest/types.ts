@@ -39,7 +39,7 @@ export interface DigestState {
   /** ISO week the digest was built for, e.g. 2026-W47. */
   week: string;
   generatedAt: string;
-  /** True once every recipient's batch was accepted: a second run in the same week sends nothing. */
+  /** True once the week is done (every batch accepted, or a quiet week skipped): a second run sends nothing. */
   sent: boolean;
   findings: StateFinding[];
   unscannedRegions: string[];

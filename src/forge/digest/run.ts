@@ -1,0 +1,181 @@
+import { buildDigest, isoWeek, type Digest } from '../../core/digest';
+import { MAX_BATCH, type DigestMailer, type OutgoingEmail } from '../../email/mailer';
+import { optOutUrl, signOptOutToken, verifyOptOutToken } from '../../email/opt-out';
+import { renderDigest } from '../../email/render';
+import type { Logger } from '../log';
+import type { AuditSink, DigestSettings, DigestSource, DigestStateStore, OptOutStore } from './ports';
+import { chunk, recipientsToSend } from './recipients';
+
+export interface WeeklyDigestOptions {
+  installId: string;
+  /** The site's name for the mail ("acme.atlassian.net"). */
+  installName: string;
+  dashboardUrl: string;
+  /** Where opt-out links point (the app's opt-out web trigger); the token is added as ?token=. */
+  optOutBaseUrl: string;
+  /** Signs opt-out tokens. A secret of the install, never sent or logged. */
+  signingKey: string;
+  now: () => number;
+  settings: () => Promise<DigestSettings>;
+  /** The latest scan's results; null before the first scan finished. */
+  source: () => Promise<DigestSource | null>;
+  state: DigestStateStore;
+  optOuts: OptOutStore;
+  /** null when no Resend API key is configured. */
+  mailer: DigestMailer | null;
+  audit: AuditSink;
+  log: Logger;
+}
+
+export type DigestRunStatus =
+  'sent' | 'partly-failed' | 'quiet' | 'already-sent' | 'no-recipients' | 'no-scan-yet' | 'not-configured';
+
+export interface DigestRunResult {
+  status: DigestRunStatus;
+  week: string;
+  recipients: number;
+  batches: number;
+  failedBatches: number;
+}
+
+const ACTION = 'digest.send';
+
+/** "rg-digest:<install>:<ISO week>:<batch>": a retried or duplicated trigger run reuses it, so Resend sends once. */
+export function idempotencyKey(installId: string, week: string, batch: number): string {
+  return `rg-digest:${installId}:${week}:${batch}`;
+}
+
+/**
+ * The weekly trigger's work. Sends each recipient their own copy (their own opt-out link) in
+ * batches of up to 100, records every batch in the audit log, and marks the week sent only when
+ * every batch was accepted: a failed run is retried by the next trigger run with the same keys.
+ */
+export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRunResult> {
+  const nowIso = new Date(o.now()).toISOString();
+  const week = isoWeek(new Date(nowIso));
+  const result = (status: DigestRunStatus, extra: Partial<DigestRunResult> = {}): DigestRunResult => ({
+    status,
+    week,
+    recipients: 0,
+    batches: 0,
+    failedBatches: 0,
+    ...extra,
+  });
+  const skip = async (status: DigestRunStatus, why: string): Promise<DigestRunResult> => {
+    await o.audit.append({
+      actor: null,
+      action: 'digest.skip',
+      target: week,
+      outcome: 'success',
+      detail: why,
+    });
+    o.log.info('weekly digest skipped', { week, status });
+    return result(status);
+  };
+
+  // Only finished weeks are saved, so the stored state is always the last digest that went out.
+  const previous = await o.state.load();
+  if (previous?.week === week && previous.sent) return skip('already-sent', 'already sent this week');
+  const source = await o.source();
+  if (source === null) return skip('no-scan-yet', 'no scan has finished yet');
+  const settings = await o.settings();
+  const digest = buildDigest({
+    now: nowIso,
+    installName: o.installName,
+    dashboardUrl: o.dashboardUrl,
+    previous,
+    ...source,
+  });
+  if (digest.quiet && !settings.sendWhenQuiet) {
+    await o.state.save({ ...digest.nextState, sent: true });
+    return skip('quiet', 'quiet week: nothing changed ("send even when quiet" is off)');
+  }
+  const list = recipientsToSend(settings.recipients, await o.optOuts.list());
+  if (list.send.length === 0)
+    return skip('no-recipients', `no recipients (${list.invalid} invalid, ${list.optedOut} opted out)`);
+  if (o.mailer === null) {
+    await o.audit.append({
+      actor: null,
+      action: ACTION,
+      target: week,
+      outcome: 'failed',
+      detail: 'no Resend API key configured (RG_RESEND_API_KEY)',
+    });
+    return result('not-configured');
+  }
+
+  const batches = chunk(list.send, MAX_BATCH);
+  let failed = 0;
+  for (const [i, batch] of batches.entries()) {
+    const emails = await Promise.all(batch.map((to) => messageFor(digest, to, o)));
+    const key = idempotencyKey(o.installId, week, i + 1);
+    const outcome = await o.mailer.sendBatch(emails, key);
+    const where = `batch ${i + 1}/${batches.length}, ${batch.length} recipients`;
+    if (outcome.ok) {
+      await o.audit.append({
+        actor: null,
+        action: ACTION,
+        target: week,
+        outcome: 'success',
+        detail: `${where}: "${digest.subject}"`,
+      });
+    } else {
+      failed += 1;
+      const detail = `${where}: ${outcome.status ?? 'network'} ${outcome.error} after ${outcome.attempts} attempts`;
+      await o.audit.append({ actor: null, action: ACTION, target: week, outcome: 'failed', detail });
+      o.log.error('weekly digest batch failed', {
+        week,
+        batch: i + 1,
+        status: outcome.status,
+        retryable: outcome.retryable,
+      });
+    }
+  }
+  if (failed === 0) await o.state.save({ ...digest.nextState, sent: true });
+  o.log.info('weekly digest done', { week, recipients: list.send.length, batches: batches.length, failed });
+  return result(failed === 0 ? 'sent' : 'partly-failed', {
+    recipients: list.send.length,
+    batches: batches.length,
+    failedBatches: failed,
+  });
+}
+
+async function messageFor(digest: Digest, to: string, o: WeeklyDigestOptions): Promise<OutgoingEmail> {
+  const link = optOutUrl(o.optOutBaseUrl, signOptOutToken(o.signingKey, o.installId, to));
+  const { subject, html, text } = await renderDigest(digest, link);
+  // RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders.
+  return {
+    to,
+    subject,
+    html,
+    text,
+    headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
+
+/** The opt-out link's target: a valid token adds its address to the opt-out list, audited. */
+export async function handleOptOut(
+  token: string,
+  o: Pick<WeeklyDigestOptions, 'installId' | 'signingKey' | 'optOuts' | 'audit'>,
+): Promise<{ ok: boolean }> {
+  const email = verifyOptOutToken(o.signingKey, o.installId, token);
+  if (email === null) {
+    await o.audit.append({
+      actor: null,
+      action: 'digest.opt-out',
+      target: null,
+      outcome: 'denied',
+      detail: 'invalid token',
+    });
+    return { ok: false };
+  }
+  await o.optOuts.add(email);
+  await o.audit.append({
+    actor: null,
+    action: 'digest.opt-out',
+    target: null,
+    outcome: 'success',
+    detail: 'one recipient opted out',
+  });
+  return { ok: true };
+}
