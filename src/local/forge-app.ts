@@ -70,9 +70,11 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
   };
   const queue = new LocalQueue({
     ...options.queue,
-    onInvocation: (_q, ms, failed) => {
-      invocations.push({ handler: 'scanWorker', ms });
-      options.queue?.onInvocation?.(_q, ms, failed);
+    onInvocation: (event, ms, failed) => {
+      // Per handler and, for scan chunks, per step: each must fit the consumer's 900 s.
+      const step = typeof event.body.step === 'string' ? event.body.step : String(event.body.type);
+      invocations.push({ handler: `scanWorker:${step}`, ms });
+      options.queue?.onInvocation?.(event, ms, failed);
     },
   });
   queue.consume(SCAN_QUEUE, (event) => runAs(null, () => app.scanWorker(event)));

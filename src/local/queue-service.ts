@@ -43,7 +43,7 @@ export interface LocalQueueOptions {
   /** Real milliseconds slept per requested delay second (0 in tests: delays are only recorded). */
   msPerDelaySecond?: number;
   /** Called with each consumer invocation's duration (the bench's longest invocation). */
-  onInvocation?: (queueName: string, ms: number, failed: boolean) => void;
+  onInvocation?: (event: QueuedEvent, ms: number, failed: boolean) => void;
 }
 
 export class LocalQueue {
@@ -141,9 +141,9 @@ export class LocalQueue {
           ? { retryContext: { retryCount: event.attempt, retryReason: 'FUNCTION_ERROR' } }
           : {}),
       });
-      this.options.onInvocation?.(event.queueName, Date.now() - started, false);
+      this.options.onInvocation?.(event, Date.now() - started, false);
     } catch (error) {
-      this.options.onInvocation?.(event.queueName, Date.now() - started, true);
+      this.options.onInvocation?.(event, Date.now() - started, true);
       if (error instanceof QueueCrashed) throw error;
       const attempt = event.attempt + 1;
       if (attempt >= (this.options.maxAttempts ?? 4)) this.deadLetters.push(event);

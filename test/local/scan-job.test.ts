@@ -146,3 +146,27 @@ test('two concurrent scan requests start exactly one scan', async () => {
     await h.close();
   }
 });
+
+test('a chunk that keeps failing fails its scan (audited) and frees the lock instead of retrying forever', async () => {
+  const h = await harness('giveup', {
+    aws: {
+      connect: () => Promise.resolve(),
+      collect: () => Promise.reject(new Error('AWS is down')),
+    },
+  });
+  try {
+    await connectDemoAccounts(h.forge);
+    await scan(h);
+    const progress = (await h.forge.resolver('getScanProgress', {}, VIEWER)) as {
+      data: { scan: { state: string } };
+    };
+    expect(progress.data.scan.state).toBe('failed');
+    const [audit] = await h.t.pool.query("SELECT outcome FROM rg_audit_log WHERE action = 'scan.failed'");
+    expect(audit).toEqual([{ outcome: 'failed' }]);
+    expect(h.forge.queue.deadLetters).toEqual([]);
+    // The next request starts a new scan.
+    expect(await h.forge.resolver('startScan', {}, ADMIN)).toMatchObject({ ok: true });
+  } finally {
+    await h.close();
+  }
+});

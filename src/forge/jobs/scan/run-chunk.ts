@@ -1,6 +1,8 @@
-import { acquireLock } from '../../../store/repos/locks';
+import { appendAudit } from '../../../store/repos/audit';
+import { acquireLock, releaseLock } from '../../../store/repos/locks';
 import { claimChunk, completeChunk, finishScan, getScan } from '../../../store/repos/scans';
 import type { AppDeps } from '../../deps';
+import { describeError } from '../../log';
 import { advanceIfIdle } from './advance';
 import type { ScanChunk } from './events';
 import { runFinalizeChunk } from './finalize';
@@ -9,7 +11,10 @@ import { runMatchChunk } from './match';
 import { runPagesChunk } from './pages';
 import { SCAN_LOCK, SCAN_LOCK_TTL_MS } from './start';
 
-export type ChunkOutcome = 'done' | 'skipped' | 'requeued';
+export type ChunkOutcome = 'done' | 'skipped' | 'requeued' | 'gave-up';
+
+/** A chunk that threw this many times fails its scan (audited) instead of retrying forever. */
+export const MAX_CHUNK_ATTEMPTS = 3;
 
 /**
  * One delivery of one chunk. Skipped when the chunk is already done (a duplicate) or its scan is no
@@ -26,6 +31,34 @@ export async function runScanChunk(deps: AppDeps, c: ScanChunk): Promise<ChunkOu
   }
   if (!(await claimChunk(deps.db, c.scanId, c.chunkId, now))) return 'skipped';
   await deps.db.execute('UPDATE rg_scan_runs SET updated_at = ? WHERE scan_id = ?', [now, c.scanId]);
+  try {
+    return await runStep(deps, c);
+  } catch (error) {
+    const rows = await deps.db.query<{ attempts: unknown }>(
+      'SELECT attempts FROM rg_scan_chunks WHERE scan_id = ? AND chunk_id = ?',
+      [c.scanId, c.chunkId],
+    );
+    if (Number(rows[0]?.attempts ?? 0) < MAX_CHUNK_ATTEMPTS) throw error; // the queue retries it
+    await giveUp(deps, c, error);
+    return 'gave-up';
+  }
+}
+
+async function giveUp(deps: AppDeps, c: ScanChunk, error: unknown): Promise<void> {
+  const now = deps.now();
+  // Only the error's class goes into the run and the audit log: messages may quote upstream text.
+  const reason = `chunk ${c.chunkId} failed ${MAX_CHUNK_ATTEMPTS} times (${describeError(error).name})`;
+  await finishScan(deps.db, c.scanId, { state: 'failed', error: reason }, now);
+  await releaseLock(deps.db, SCAN_LOCK, c.scanId);
+  await appendAudit(
+    deps.db,
+    { actor: null, action: 'scan.failed', target: c.scanId, outcome: 'failed', detail: reason },
+    now,
+  );
+  deps.log.error('scan failed', { scanId: c.scanId, chunkId: c.chunkId, error: describeError(error) });
+}
+
+async function runStep(deps: AppDeps, c: ScanChunk): Promise<ChunkOutcome> {
   switch (c.step) {
     case 'pages':
       if (!(await runPagesChunk(deps, c))) return 'requeued';
