@@ -1,7 +1,8 @@
 import type { Config } from 'jest';
 
 // Unit tests are self-contained: no network, no services. Integration tests
-// (moto, MariaDB, Chromium) live under test/integration and run via test:integration.
+// (moto, MariaDB) live under test/integration and test/store; the Chromium screenshot test under
+// test/browser (test:browser).
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
@@ -11,6 +12,7 @@ const config: Config = {
     '/dist/',
     '<rootDir>/test/integration/',
     '<rootDir>/test/store/',
+    '<rootDir>/test/browser/',
     '<rootDir>/test/local/',
   ],
   // Transpile only (type errors are the typecheck step's job): fast, and no native binaries,

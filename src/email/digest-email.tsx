@@ -263,7 +263,7 @@ function CoverageSection({ digest }: { digest: Digest }) {
   for (const p of c.regionProblems)
     lines.push(
       <>
-        Not scanned in <Code>{p.region}</Code>: {p.services.join(', ')}
+        <Code>{p.region}</Code> not fully scanned ({p.services.join(', ')})
       </>,
     );
   lines.push(

@@ -58,7 +58,7 @@ export function renderDigestText(digest: Digest, optOutUrl: string | null): stri
       `- New scan problems in ${c.newlyUnscannedRegions.join(', ')}: references there may not be checked`,
     );
   if (c.rescannedRegions.length > 0) out.push(`- Scanning fully again: ${c.rescannedRegions.join(', ')}`);
-  for (const p of c.regionProblems) out.push(`- Not scanned in ${p.region}: ${p.services.join(', ')}`);
+  for (const p of c.regionProblems) out.push(`- ${p.region} not fully scanned (${p.services.join(', ')})`);
   out.push(
     `- ${plural(c.unreferencedCount, 'resource is', 'resources are')} not named in any runbook${c.newlyUnreferencedCount > 0 ? `, ${c.newlyUnreferencedCount} new since the last digest` : ''}`,
   );
