@@ -104,6 +104,8 @@ describe('weekly digest run (Resend stand-in on loopback)', () => {
     expect(ana?.headers['List-Unsubscribe']).not.toBe(bo?.headers['List-Unsubscribe']);
     expect(ana?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(ana?.html).toContain(ana?.headers['List-Unsubscribe']?.slice(1, -1).replace(/&/g, '&amp;'));
+    expect(ana?.html).not.toContain(bo?.headers['List-Unsubscribe']?.slice(1, -1));
+    expect(ana?.html).not.toContain('opt-out.invalid');
     expect(ana?.text).toContain('Unsubscribe: https://install-1.hello.atlassian-dev.net/x1/optout?token=');
     expect(w.audit).toEqual([
       {
@@ -250,6 +252,10 @@ describe('weekly digest run (Resend stand-in on loopback)', () => {
       outcome: 'failed',
       detail: 'no Resend API key configured (RG_RESEND_API_KEY)',
     });
+    expect(await runWeeklyDigest({ ...w.options(), optOutBaseUrl: null })).toMatchObject({
+      status: 'not-configured',
+    });
+    expect(w.audit.at(-1)).toMatchObject({ detail: 'no opt-out endpoint: recipients could not unsubscribe' });
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
-import { buildDigest, isoWeek, type Digest } from '../../core/digest';
+import { buildDigest, isoWeek } from '../../core/digest';
 import { MAX_BATCH, type DigestMailer, type OutgoingEmail } from '../../email/mailer';
 import { optOutUrl, signOptOutToken, verifyOptOutToken } from '../../email/opt-out';
-import { renderDigest } from '../../email/render';
+import { renderDigest, type RenderedDigest } from '../../email/render';
 import type { Logger } from '../log';
 import type { AuditSink, DigestSettings, DigestSource, DigestStateStore, OptOutStore } from './ports';
 import { chunk, recipientsToSend } from './recipients';
@@ -11,8 +11,11 @@ export interface WeeklyDigestOptions {
   /** The site's name for the mail ("acme.atlassian.net"). */
   installName: string;
   dashboardUrl: string;
-  /** Where opt-out links point (the app's opt-out web trigger); the token is added as ?token=. */
-  optOutBaseUrl: string;
+  /**
+   * Where opt-out links point (the app's opt-out web trigger); the token is added as ?token=.
+   * Null when there is no such endpoint: nothing is sent without a working opt-out link.
+   */
+  optOutBaseUrl: string | null;
   /** Signs opt-out tokens. A secret of the install, never sent or logged. */
   signingKey: string;
   now: () => number;
@@ -93,23 +96,24 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
   const list = recipientsToSend(settings.recipients, await o.optOuts.list());
   if (list.send.length === 0)
     return skip('no-recipients', `no recipients (${list.invalid} invalid, ${list.optedOut} opted out)`);
-  if (o.mailer === null) {
-    await o.audit.append({
-      actor: null,
-      action: ACTION,
-      target: week,
-      outcome: 'failed',
-      detail: 'no Resend API key configured (RG_RESEND_API_KEY)',
-    });
+  const { mailer, optOutBaseUrl: optOutBase } = o;
+  if (mailer === null || optOutBase === null) {
+    const detail =
+      mailer === null
+        ? 'no Resend API key configured (RG_RESEND_API_KEY)'
+        : 'no opt-out endpoint: recipients could not unsubscribe';
+    await o.audit.append({ actor: null, action: ACTION, target: week, outcome: 'failed', detail });
     return result('not-configured');
   }
 
+  // Rendered once: recipients' copies differ only in the opt-out link, substituted below.
+  const template = await renderDigest(digest, LINK_PLACEHOLDER);
   const batches = chunk(list.send, MAX_BATCH);
   let failed = 0;
   for (const [i, batch] of batches.entries()) {
-    const emails = await Promise.all(batch.map((to) => messageFor(digest, to, o)));
+    const emails = batch.map((to) => messageFor(template, to, optOutBase, o));
     const key = idempotencyKey(o.installId, week, i + 1);
-    const outcome = await o.mailer.sendBatch(emails, key);
+    const outcome = await mailer.sendBatch(emails, key);
     const where = `batch ${i + 1}/${batches.length}, ${batch.length} recipients`;
     if (outcome.ok) {
       await o.audit.append({
@@ -140,15 +144,25 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
   });
 }
 
-async function messageFor(digest: Digest, to: string, o: WeeklyDigestOptions): Promise<OutgoingEmail> {
-  const link = optOutUrl(o.optOutBaseUrl, signOptOutToken(o.signingKey, o.installId, to));
-  const { subject, html, text } = await renderDigest(digest, link);
-  // RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders.
+/** Never in a real digest: a host under .invalid (RFC 2606) with a marker path. */
+const LINK_PLACEHOLDER = 'https://opt-out.invalid/__runbookguard_opt_out__';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function messageFor(
+  template: RenderedDigest,
+  to: string,
+  optOutBase: string,
+  o: WeeklyDigestOptions,
+): OutgoingEmail {
+  const link = optOutUrl(optOutBase, signOptOutToken(o.signingKey, o.installId, to));
   return {
     to,
-    subject,
-    html,
-    text,
+    subject: template.subject,
+    html: template.html.split(LINK_PLACEHOLDER).join(escapeHtml(link)),
+    text: template.text.split(LINK_PLACEHOLDER).join(link),
+    // RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders.
     headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
