@@ -19,10 +19,19 @@ export interface SqlStats {
   largestResponseBytes: number;
   /** DML request timestamps (ms) for the per-second peak. */
   dmlTimes: number[];
+  /** The slowest single request (Forge SQL stops a SELECT at 5 s and DML at 10 s). */
+  slowest: { ms: number; query: string };
 }
 
 export function newSqlStats(): SqlStats {
-  return { requests: 0, ddl: 0, largestRequestBytes: 0, largestResponseBytes: 0, dmlTimes: [] };
+  return {
+    requests: 0,
+    ddl: 0,
+    largestRequestBytes: 0,
+    largestResponseBytes: 0,
+    dmlTimes: [],
+    slowest: { ms: 0, query: '' },
+  };
 }
 
 export function peakPerSecond(times: readonly number[]): number {
@@ -63,7 +72,11 @@ export function sqlService(pool: Pool, stats: SqlStats = newSqlStats()): Service
       if (isDdl) stats.ddl += 1;
       else if (!/^\s*select\b/i.test(parsed.data.query)) stats.dmlTimes.push(Date.now());
       try {
+        const started = Date.now();
         const [rows] = await pool.query(parsed.data.query, parsed.data.params);
+        const ms = Date.now() - started;
+        if (ms > stats.slowest.ms)
+          stats.slowest = { ms, query: parsed.data.query.replace(/\s+/g, ' ').slice(0, 100) };
         const body = JSON.stringify({ rows: Array.isArray(rows) ? rows : toHeader(rows as ResultSetHeader) });
         const out = Buffer.byteLength(body);
         stats.largestResponseBytes = Math.max(stats.largestResponseBytes, out);

@@ -99,6 +99,20 @@ describe('the full scan job on the demo space', () => {
     ]);
   });
 
+  test('a page deleted from Confluence is dropped and its findings resolved by the next scan', async () => {
+    const open = (await findingRows(h.t)).filter((r) => r.status === 'open');
+    const gone = h.forge.confluence.pages.find((p) => open.some((r) => r.page_id === p.id));
+    if (gone === undefined) throw new Error('no page with open findings');
+    h.forge.confluence.pages.splice(h.forge.confluence.pages.indexOf(gone), 1);
+    await scan(h);
+    const rows = (await findingRows(h.t)).filter((r) => r.page_id === gone.id);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.status === 'resolved')).toBe(true);
+    const [pages] = await h.t.pool.query('SELECT page_id FROM rg_pages WHERE page_id = ?', [gone.id]);
+    const [refs] = await h.t.pool.query('SELECT page_id FROM rg_references WHERE page_id = ?', [gone.id]);
+    expect([pages, refs]).toEqual([[], []]);
+  });
+
   test('429 from Confluence: the chunk is re-queued after Retry-After and the scan still completes', async () => {
     expect(await h.forge.resolver('startScan', {}, ADMIN)).toMatchObject({ ok: true });
     h.forge.confluence.throttle = { remaining: 2, retryAfterSeconds: 9 };

@@ -6,6 +6,7 @@ export const FINDING_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 /** Statuses that count as "still a problem" for resolution and the dashboard. */
 const ACTIVE: readonly FindingStatus[] = ['open', 'acknowledged', 'reopened'];
+const RESOLVE_BATCH = 5000;
 
 export interface StoredFinding {
   fingerprint: string;
@@ -85,12 +86,17 @@ export async function resolveUnseen(
 ): Promise<number> {
   const active = ACTIVE.map(() => '?').join(', ');
   if (pageIds === 'all') {
-    const r = await db.execute(
-      `UPDATE rg_findings SET status = 'resolved', status_at = ?, status_by = NULL
-       WHERE last_scan_id <> ? AND status IN (${active})`,
-      [now, scanId, ...ACTIVE],
-    );
-    return r.affectedRows;
+    // Bounded batches: one UPDATE over every finding of a large site could pass the 10 s DML limit.
+    let resolved = 0;
+    for (;;) {
+      const r = await db.execute(
+        `UPDATE rg_findings SET status = 'resolved', status_at = ?, status_by = NULL
+         WHERE last_scan_id <> ? AND status IN (${active}) LIMIT ${RESOLVE_BATCH}`,
+        [now, scanId, ...ACTIVE],
+      );
+      resolved += r.affectedRows;
+      if (r.affectedRows < RESOLVE_BATCH) return resolved;
+    }
   }
   let total = 0;
   for (let i = 0; i < pageIds.length; i += 500) {

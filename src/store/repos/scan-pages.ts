@@ -44,9 +44,24 @@ export async function countScanPages(db: SqlExecutor, scanId: string): Promise<n
   return num(rows[0]?.n ?? 0);
 }
 
-/** After a full scan: pages it no longer listed (deleted, or no longer visible to the app) are dropped. */
+/**
+ * After a full scan: pages it no longer listed (deleted, or no longer visible to the app) are
+ * dropped with their references, a bounded batch of page ids at a time (keyed deletes, no scan of
+ * the whole references table in one statement).
+ */
 export async function dropPagesNotIn(db: SqlExecutor, scanId: string): Promise<number> {
-  const where = 'page_id NOT IN (SELECT page_id FROM rg_scan_pages WHERE scan_id = ?)';
-  await db.execute(`DELETE FROM rg_references WHERE ${where}`, [scanId]);
-  return (await db.execute(`DELETE FROM rg_pages WHERE ${where}`, [scanId])).affectedRows;
+  let dropped = 0;
+  for (;;) {
+    const rows = await db.query<{ page_id: unknown }>(
+      `SELECT p.page_id FROM rg_pages p
+       LEFT JOIN rg_scan_pages s ON s.scan_id = ? AND s.page_id = p.page_id
+       WHERE s.page_id IS NULL LIMIT 500`,
+      [scanId],
+    );
+    const ids = rows.map((r) => str(r.page_id));
+    if (ids.length === 0) return dropped;
+    const list = ids.map(() => '?').join(', ');
+    await db.execute(`DELETE FROM rg_references WHERE page_id IN (${list})`, ids);
+    dropped += (await db.execute(`DELETE FROM rg_pages WHERE page_id IN (${list})`, ids)).affectedRows;
+  }
 }
