@@ -13,7 +13,7 @@ import {
   Section,
   Text,
 } from '@react-email/components';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type {
   AffectedPage,
   Digest,
@@ -21,7 +21,7 @@ import type {
   DigestResolvedItem,
   DigestSpace,
 } from '../core/digest';
-import { KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
+import { byPage, KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
 import { SEVERITY_COLOR, s } from './styles';
 
 export interface DigestEmailProps {
@@ -137,7 +137,7 @@ function NewFinding({ f }: { f: DigestFindingItem }) {
         <span style={{ ...s.badge, color: SEVERITY_COLOR[f.severity] }}>
           {SEVERITY_LABEL[f.severity]} · {KIND_LABEL[f.kind]}
         </span>{' '}
-        <Code>{f.value}</Code> on <PageLink title={f.pageTitle} url={f.pageUrl} />
+        <Code>{f.value}</Code>
       </Text>
       <Text style={s.itemDetail}>
         {f.message}
@@ -149,6 +149,16 @@ function NewFinding({ f }: { f: DigestFindingItem }) {
         ) : null}
       </Text>
     </ItemRow>
+  );
+}
+
+function PageHeading({ title, url }: { title: string; url: string | null }) {
+  return (
+    <tr>
+      <td style={s.pageHeading}>
+        <PageLink title={title} url={url} />
+      </td>
+    </tr>
   );
 }
 
@@ -188,8 +198,13 @@ function SpaceSection({ space, dashboardUrl }: { space: DigestSpace; dashboardUr
             New ({space.newCount})
           </Heading>
           <List>
-            {space.newFindings.map((f) => (
-              <NewFinding key={f.fingerprint} f={f} />
+            {byPage(space.newFindings).map((page) => (
+              <Fragment key={page.pageId}>
+                <PageHeading title={page.title} url={page.url} />
+                {page.items.map((f) => (
+                  <NewFinding key={f.fingerprint} f={f} />
+                ))}
+              </Fragment>
             ))}
           </List>
           <More shown={space.newFindings.length} total={space.newCount} url={dashboardUrl} />

@@ -29,3 +29,22 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warnin
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Items grouped by page, pages in order of their first item: the lists are sorted most severe
+ * first, so the page with the worst new finding leads, and a title is shown once, not per item.
+ */
+export function byPage<T extends { pageId: string; pageTitle: string; pageUrl: string | null }>(
+  items: readonly T[],
+): { pageId: string; title: string; url: string | null; items: T[] }[] {
+  const groups = new Map<string, { pageId: string; title: string; url: string | null; items: T[] }>();
+  for (const item of items) {
+    let group = groups.get(item.pageId);
+    if (!group) {
+      group = { pageId: item.pageId, title: item.pageTitle, url: item.pageUrl, items: [] };
+      groups.set(item.pageId, group);
+    }
+    group.items.push(item);
+  }
+  return [...groups.values()];
+}

@@ -58,6 +58,7 @@ export const s = {
     textTransform: 'uppercase',
     letterSpacing: '0.04em',
   },
+  pageHeading: { fontSize: '14px', lineHeight: '20px', fontWeight: 600, padding: '10px 0 2px' },
   item: { padding: '6px 0', borderBottom: '1px solid #f1f2f4', verticalAlign: 'top' },
   itemText: { fontSize: '14px', lineHeight: '20px', margin: 0 },
   itemDetail: { fontSize: '13px', lineHeight: '18px', color: '#44546f', margin: '2px 0 0' },

@@ -1,5 +1,5 @@
 import type { Digest } from '../core/digest';
-import { KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
+import { byPage, KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
 
 const withUrl = (title: string, url: string | null): string => (url === null ? title : `${title} <${url}>`);
 
@@ -25,11 +25,12 @@ export function renderDigestText(digest: Digest, optOutUrl: string | null): stri
     out.push(`== ${space.key} — ${space.name} (${space.openCount} open)`, '');
     if (space.newCount > 0) {
       out.push(`New (${space.newCount}):`);
-      for (const f of space.newFindings) {
-        out.push(
-          `- [${SEVERITY_LABEL[f.severity]}, ${KIND_LABEL[f.kind]}] ${f.value} on ${withUrl(f.pageTitle, f.pageUrl)}`,
-        );
-        out.push(`  ${f.message}${f.suggestion !== null ? ` Suggested: ${f.suggestion}` : ''}`);
+      for (const page of byPage(space.newFindings)) {
+        out.push(`* ${withUrl(page.title, page.url)}`);
+        for (const f of page.items) {
+          out.push(`  - [${SEVERITY_LABEL[f.severity]}, ${KIND_LABEL[f.kind]}] ${f.value}`);
+          out.push(`    ${f.message}${f.suggestion !== null ? ` Suggested: ${f.suggestion}` : ''}`);
+        }
       }
       if (space.newCount > space.newFindings.length)
         out.push(`  and ${space.newCount - space.newFindings.length} more on the dashboard`);
