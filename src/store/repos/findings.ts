@@ -237,3 +237,22 @@ export async function queryFindings(
   );
   return rows.map(toStored);
 }
+
+/**
+ * After a full scan that started at `since`: active findings no scan or re-check has seen since
+ * then are resolved. The range on (status, last_seen) reads only those rows — comparing
+ * last_scan_id instead reads every active finding, which on a large site passes the 10 s DML limit.
+ */
+export async function resolveNotSeenSince(db: SqlExecutor, since: number, now: number): Promise<number> {
+  const active = ACTIVE.map(() => '?').join(', ');
+  let resolved = 0;
+  for (;;) {
+    const r = await db.execute(
+      `UPDATE rg_findings SET status = 'resolved', status_at = ?, status_by = NULL
+       WHERE status IN (${active}) AND last_seen < ? LIMIT ${RESOLVE_BATCH}`,
+      [now, ...ACTIVE, since],
+    );
+    resolved += r.affectedRows;
+    if (r.affectedRows < RESOLVE_BATCH) return resolved;
+  }
+}

@@ -1,6 +1,6 @@
 import { indexSnapshot, scanPages } from '../../../core/match';
 import { appendAudit } from '../../../store/repos/audit';
-import { resolveUnseen } from '../../../store/repos/findings';
+import { resolveNotSeenSince } from '../../../store/repos/findings';
 import { releaseLock } from '../../../store/repos/locks';
 import { countScanPages, dropPagesNotIn } from '../../../store/repos/scan-pages';
 import { finishScan, getScan, updateScan } from '../../../store/repos/scans';
@@ -19,10 +19,11 @@ export async function runFinalizeChunk(
   c: Extract<ScanChunk, { step: 'finalize' }>,
 ): Promise<void> {
   const now = deps.now();
-  const resolved = await resolveUnseen(deps.db, c.scanId, 'all', now);
-  const dropped = await dropPagesNotIn(deps.db, c.scanId);
   const scan = await getScan(deps.db, c.scanId);
-  const snapshot = scan?.snapshotId ? await readSnapshot(deps.db, scan.snapshotId) : null;
+  if (scan === null) return;
+  const resolved = await resolveNotSeenSince(deps.db, scan.startedAt, now);
+  const dropped = await dropPagesNotIn(deps.db, c.scanId);
+  const snapshot = scan.snapshotId ? await readSnapshot(deps.db, scan.snapshotId) : null;
   const coverage = snapshot === null ? null : scanPages([], indexSnapshot(snapshot)).coverage;
   const pages = await countScanPages(deps.db, c.scanId);
   await updateScan(
