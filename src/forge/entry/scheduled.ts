@@ -1,6 +1,9 @@
 import { applyRetention } from '../../store/retention';
 import { forgeDeps } from '../deps';
+import { weeklyDigestOptions } from '../digest/forge';
+import { runWeeklyDigest } from '../digest/run';
 import { resumeStalledScan, startScan } from '../jobs/scan/start';
+import { describeError } from '../log';
 import { ensureSchemaWith } from '../schema';
 import { readSettings } from '../settings';
 
@@ -23,10 +26,17 @@ export async function dailyScan(): Promise<void> {
 }
 
 /**
- * manifest: scheduled trigger `weekly-digest`. The digest e-mail (Resend) is not built yet; the
- * handler exists so the manifest and its tests describe the finished app's shape.
+ * manifest: scheduled trigger `weekly-digest`: the digest e-mail through Resend (src/forge/digest).
+ * Scheduled triggers are not retried, so a failure is logged (redacted) and the next week's run,
+ * or a rerun this week, picks up with the same idempotency keys.
  */
-export function weeklyDigest(): Promise<void> {
-  forgeDeps().log.info('weekly digest not implemented yet');
-  return Promise.resolve();
+export async function weeklyDigest(): Promise<void> {
+  const deps = forgeDeps();
+  try {
+    await ensureSchemaWith(deps.kv);
+    const result = await runWeeklyDigest(await weeklyDigestOptions(deps));
+    deps.log.info('weekly digest', { ...result });
+  } catch (error) {
+    deps.log.error('weekly digest failed', describeError(error));
+  }
 }
