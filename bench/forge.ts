@@ -35,7 +35,13 @@ export async function benchForge(
   url.pathname = '';
   const server = url.toString().replace(/\/$/, '');
   const name = `rg_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await mysql.createConnection(server);
+  let admin: mysql.Connection;
+  try {
+    admin = await mysql.createConnection(server);
+  } catch (error) {
+    console.log(`  skipped: no MySQL-compatible server at ${url.host} (${(error as Error).message})`);
+    return;
+  }
   await admin.query(`CREATE DATABASE \`${name}\``);
   const pool = createMysqlPool(`${server}/${name}`);
   const forge = startLocalForge({
