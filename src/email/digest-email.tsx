@@ -21,7 +21,7 @@ import type {
   DigestResolvedItem,
   DigestSpace,
 } from '../core/digest';
-import { byPage, KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
+import { byPage, KIND_LABEL, moreSpacesLine, periodLine, plural, SEVERITY_LABEL } from './format';
 import { SEVERITY_COLOR, s } from './styles';
 
 export interface DigestEmailProps {
@@ -57,6 +57,16 @@ export function DigestEmail({ digest, optOutUrl }: DigestEmailProps) {
           {digest.spaces.map((space) => (
             <SpaceSection key={space.key} space={space} dashboardUrl={digest.dashboardUrl} />
           ))}
+          {digest.moreSpaces.count > 0 ? (
+            <Section style={s.section}>
+              <Text style={s.itemText}>
+                {moreSpacesLine(digest.moreSpaces)}{' '}
+                <Link href={digest.dashboardUrl} style={s.link}>
+                  See them on the dashboard
+                </Link>
+              </Text>
+            </Section>
+          ) : null}
           {digest.mostAffected.length > 0 ? <MostAffected pages={digest.mostAffected} /> : null}
           <CoverageSection digest={digest} />
           <Footer digest={digest} optOutUrl={optOutUrl} />

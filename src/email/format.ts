@@ -48,3 +48,7 @@ export function byPage<T extends { pageId: string; pageTitle: string; pageUrl: s
   }
   return [...groups.values()];
 }
+
+export function moreSpacesLine(more: { count: number; newFindings: number; resolved: number }): string {
+  return `${plural(more.count, 'more space', 'more spaces')} changed: ${more.newFindings} new, ${more.resolved} fixed.`;
+}

@@ -1,5 +1,5 @@
 import type { Digest } from '../core/digest';
-import { byPage, KIND_LABEL, periodLine, plural, SEVERITY_LABEL } from './format';
+import { byPage, KIND_LABEL, moreSpacesLine, periodLine, plural, SEVERITY_LABEL } from './format';
 
 const withUrl = (title: string, url: string | null): string => (url === null ? title : `${title} <${url}>`);
 
@@ -45,6 +45,8 @@ export function renderDigestText(digest: Digest, optOutUrl: string | null): stri
       out.push('');
     }
   }
+  if (digest.moreSpaces.count > 0)
+    out.push(`${moreSpacesLine(digest.moreSpaces)} See them on the dashboard: ${digest.dashboardUrl}`, '');
   if (digest.mostAffected.length > 0) {
     out.push('== Most affected pages', '');
     for (const p of digest.mostAffected)

@@ -19,6 +19,11 @@ import { isoWeek } from './week';
 /** A mail worth opening stays short: the dashboard has the rest. */
 export const ITEMS_PER_SPACE = 8;
 export const MOST_AFFECTED_PAGES = 5;
+/**
+ * Spaces shown in the mail, busiest first. Gmail clips messages past 102 KB; a space costs about
+ * 10 KB at most (8 new and 8 fixed items), so six keep the worst case well under that.
+ */
+export const SPACES_SHOWN = 6;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -63,6 +68,11 @@ export function buildDigest(input: DigestInput): Digest {
   const week = isoWeek(new Date(input.now));
   const firstDigest = previous === null;
   const subject = subjectOf({ totals, spaces, coverage, quiet, firstDigest });
+  const busiest = [...spaces].sort(
+    (a, b) => b.newCount - a.newCount || b.resolvedCount - a.resolvedCount || cmp(a.key, b.key),
+  );
+  const shown = busiest.slice(0, SPACES_SHOWN);
+  const hidden = busiest.slice(SPACES_SHOWN);
   return {
     installName: input.installName,
     week,
@@ -72,7 +82,12 @@ export function buildDigest(input: DigestInput): Digest {
     preheader: preheaderOf(totals, coverage),
     quiet,
     totals,
-    spaces,
+    spaces: shown,
+    moreSpaces: {
+      count: hidden.length,
+      newFindings: hidden.reduce((n, sp) => n + sp.newCount, 0),
+      resolved: hidden.reduce((n, sp) => n + sp.resolvedCount, 0),
+    },
     mostAffected: mostAffected(current, pages),
     coverage,
     dashboardUrl: input.dashboardUrl,

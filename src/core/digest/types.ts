@@ -145,7 +145,10 @@ export interface Digest {
     openErrors: number;
     openWarnings: number;
   };
+  /** The busiest spaces (at most SPACES_SHOWN), most new findings first. */
   spaces: DigestSpace[];
+  /** Spaces with changes that did not fit, for an "and N more spaces" line. */
+  moreSpaces: { count: number; newFindings: number; resolved: number };
   mostAffected: AffectedPage[];
   coverage: CoverageChanges;
   dashboardUrl: string;
