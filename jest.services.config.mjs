@@ -7,7 +7,7 @@ const config = {
   roots: ['<rootDir>/test/store', '<rootDir>/test/local'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60_000,
   // Two cores; files in parallel would only queue behind one server.
   maxWorkers: 1,
