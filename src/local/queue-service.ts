@@ -24,7 +24,7 @@ export type Consumer = (event: {
   eventId: string;
   body: Record<string, unknown>;
   retryContext?: { retryCount: number; retryReason: string };
-}) => Promise<void>;
+}) => Promise<unknown>;
 
 /** What to do with the next delivery: run it, run it twice (a duplicate), or crash before it. */
 export type DeliveryFault = 'none' | 'duplicate' | 'crash';
@@ -131,8 +131,9 @@ export class LocalQueue {
     if (consumer === undefined) throw new Error(`local queue: no consumer for ${event.queueName}`);
     this.delivered += 1;
     const started = Date.now();
+    let retryAfter: number | null = null;
     try {
-      await consumer({
+      const answer = await consumer({
         queueName: event.queueName,
         jobId: event.jobId,
         eventId: event.eventId,
@@ -141,13 +142,28 @@ export class LocalQueue {
           ? { retryContext: { retryCount: event.attempt, retryReason: 'FUNCTION_ERROR' } }
           : {}),
       });
-      this.options.onInvocation?.(event, Date.now() - started, false);
+      // An InvocationError answer (@forge/events) asks for a retry after `retryAfter` seconds.
+      retryAfter = retryRequested(answer);
+      this.options.onInvocation?.(event, Date.now() - started, retryAfter !== null);
     } catch (error) {
       this.options.onInvocation?.(event, Date.now() - started, true);
       if (error instanceof QueueCrashed) throw error;
-      const attempt = event.attempt + 1;
-      if (attempt >= (this.options.maxAttempts ?? 4)) this.deadLetters.push(event);
-      else this.pending.push({ ...event, attempt, notBefore: this.clock + 2 ** attempt });
+      retryAfter = 2 ** (event.attempt + 1);
     }
+    if (retryAfter === null) return;
+    const attempt = event.attempt + 1;
+    if (attempt >= (this.options.maxAttempts ?? 4)) this.deadLetters.push(event);
+    else this.pending.push({ ...event, attempt, notBefore: this.clock + retryAfter });
   }
+}
+
+function retryRequested(answer: unknown): number | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  // InvocationError's constructor returns its JSON form: {_retry: true, retryOptions}.
+  const json = (
+    'toJSON' in answer && typeof answer.toJSON === 'function' ? (answer.toJSON as () => unknown)() : answer
+  ) as { _retry?: unknown; retryOptions?: { retryAfter?: unknown } };
+  if (json._retry !== true) return null;
+  const after = Number(json.retryOptions?.retryAfter ?? 1);
+  return Number.isFinite(after) && after > 0 ? after : 1;
 }

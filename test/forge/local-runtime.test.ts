@@ -63,6 +63,22 @@ describe('queue', () => {
     expect(queue.deadLetters).toEqual([]);
   });
 
+  test('an InvocationError answer (the documented retry request) is delivered again with its retry context', async () => {
+    const { InvocationError, InvocationErrorCode } = await import('@forge/events');
+    const seen: (number | undefined)[] = [];
+    queue.consume('q-invocation-error', (event) => {
+      seen.push(event.retryContext?.retryCount);
+      return Promise.resolve(
+        seen.length === 1
+          ? new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })
+          : undefined,
+      );
+    });
+    await new Queue({ key: 'q-invocation-error' }).push([{ body: { n: 1 } }]);
+    await queue.drain();
+    expect(seen).toEqual([undefined, 1]);
+  });
+
   test('Forge limits: @forge/events refuses more than 50 events per push', async () => {
     const events = Array.from({ length: 51 }, (_, i) => ({ body: { i } }));
     await expect(new Queue({ key: 'q-limit' }).push(events)).rejects.toThrow();

@@ -1,3 +1,4 @@
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { forgeDeps } from '../deps';
 import { recheckPage } from '../jobs/recheck-page';
@@ -9,11 +10,25 @@ import { ensureSchemaWith } from '../schema';
 const recheckSchema = z.object({ type: z.literal('page-recheck'), pageId: z.string().regex(/^\d+$/) });
 const bodySchema = z.union([recheckSchema, scanChunkSchema]);
 
+/** Seconds before a failed event is delivered again. */
+export const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * A failed event asks the queue for a retry the documented way (an InvocationError answer) rather
+ * than relying on a thrown error being retried; thrown errors and timeouts still are, locally.
+ */
+function retry(): InvocationError {
+  return new InvocationError({
+    retryAfter: RETRY_AFTER_SECONDS,
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+}
+
 /**
  * manifest: consumer of the `runbookguard-scan` queue (900 s). Delivery is at least once, so every
  * job type here is idempotent. Malformed bodies are logged and dropped: retrying cannot fix them.
  */
-export async function scanWorker(event: { body?: unknown }): Promise<void> {
+export async function scanWorker(event: { body?: unknown }): Promise<void | InvocationError> {
   const deps = forgeDeps();
   const parsed = bodySchema.safeParse(event.body);
   if (!parsed.success) {
@@ -41,6 +56,6 @@ export async function scanWorker(event: { body?: unknown }): Promise<void> {
     deps.log.info('page re-checked', { pageId: body.pageId, findings: result?.findings ?? null });
   } catch (error) {
     deps.log.error('page re-check failed', { pageId: body.pageId, error: describeError(error) });
-    throw error; // let the queue retry
+    return retry();
   }
 }
