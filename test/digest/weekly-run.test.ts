@@ -208,7 +208,7 @@ describe('weekly digest run (Resend stand-in on loopback)', () => {
         status: 503,
         body: { statusCode: 503, name: 'service_unavailable', message: 'down' },
       });
-    expect(await runWeeklyDigest(w.options())).toMatchObject({ status: 'partly-failed', failedBatches: 1 });
+    expect(await runWeeklyDigest(w.options())).toMatchObject({ status: 'failed', failedBatches: 1 });
     expect(w.audit).toEqual([
       {
         actor: null,

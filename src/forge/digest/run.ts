@@ -31,7 +31,14 @@ export interface WeeklyDigestOptions {
 }
 
 export type DigestRunStatus =
-  'sent' | 'partly-failed' | 'quiet' | 'already-sent' | 'no-recipients' | 'no-scan-yet' | 'not-configured';
+  | 'sent'
+  | 'failed'
+  | 'partly-failed'
+  | 'quiet'
+  | 'already-sent'
+  | 'no-recipients'
+  | 'no-scan-yet'
+  | 'not-configured';
 
 export interface DigestRunResult {
   status: DigestRunStatus;
@@ -137,7 +144,7 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
   }
   if (failed === 0) await o.state.save({ ...digest.nextState, sent: true });
   o.log.info('weekly digest done', { week, recipients: list.send.length, batches: batches.length, failed });
-  return result(failed === 0 ? 'sent' : 'partly-failed', {
+  return result(failed === 0 ? 'sent' : failed === batches.length ? 'failed' : 'partly-failed', {
     recipients: list.send.length,
     batches: batches.length,
     failedBatches: failed,
