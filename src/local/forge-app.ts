@@ -13,6 +13,7 @@ import {
   type LocalPage,
   type LocalUser,
 } from './confluence-service';
+import { remoteConfluenceService, type RemoteConfluence } from './confluence-remote';
 import { kvsService, newKvsStore, type KvsStore } from './kvs-service';
 import { LocalQueue, type LocalQueueOptions } from './queue-service';
 import { installLocalRuntime, runAs } from './runtime';
@@ -31,6 +32,8 @@ export interface LocalForgeOptions {
   aws: InventorySnapshot | 'environment' | AwsPort;
   kvsFile?: string;
   queue?: LocalQueueOptions;
+  /** A real Confluence Cloud site instead of `pages` (every call runs as the token's account). */
+  remoteConfluence?: RemoteConfluence;
 }
 
 export interface InvocationStat {
@@ -83,6 +86,7 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
       sqlService(options.pool, sql),
       kvsService(kvs, options.kvsFile),
       queue.service(),
+      ...(options.remoteConfluence ? [remoteConfluenceService(options.remoteConfluence)] : []),
       confluenceService(confluence),
     ],
   });

@@ -3,13 +3,15 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { createMysqlPool } from '../store/mysql-executor';
+import { remoteConfluenceFromEnv } from './confluence-remote';
 import { loadPagesFile } from './confluence-service';
 import { startLocalForge } from './forge-app';
 
 /**
  * `npm run local`: the app in the local Forge runtime with the demo data. SQL goes to FORGE_SQL_URL
  * (default: the local MariaDB, database runbookguard_local, created if missing); KVS to
- * .runbookguard-kvs.json; Confluence is demo/space.json with one site admin; AWS is
+ * .runbookguard-kvs.json; Confluence is demo/space.json with one site admin, or a real Confluence
+ * Cloud site with RG_CONFLUENCE_URL, RG_CONFLUENCE_EMAIL and RG_CONFLUENCE_API_TOKEN; AWS is
  * demo/snapshot.json, or the real SDK (e.g. moto via AWS_ENDPOINT_URL) with RG_LOCAL_AWS=environment.
  * It installs the app, connects the demo accounts, runs a full scan through the queue and prints
  * what the dashboard would show.
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
   await server.end();
   const pool = createMysqlPool(url);
+  // RG_CONFLUENCE_URL, _EMAIL and _API_TOKEN: a real Confluence Cloud site instead of the demo space.
+  const site = remoteConfluenceFromEnv();
   const pages = loadPagesFile(path.join(ROOT, 'demo', 'space.json'));
   const snapshot = JSON.parse(
     readFileSync(path.join(ROOT, 'demo', 'snapshot.json'), 'utf8'),
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     users: { [ADMIN]: { siteAdmin: true, spaceAdmin: [...new Set(pages.map((p) => p.spaceId))] } },
     aws: process.env.RG_LOCAL_AWS === 'environment' ? 'environment' : snapshot,
     kvsFile: path.join(process.cwd(), '.runbookguard-kvs.json'),
+    ...(site ? { remoteConfluence: site } : {}),
   });
   try {
     await forge.installed();
