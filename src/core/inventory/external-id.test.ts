@@ -6,8 +6,12 @@ describe('external id', () => {
   it('carries at least 128 random bits and matches its own pattern', () => {
     const id = generateExternalId();
     expect(isValidExternalId(id)).toBe(true);
-    // 32 base64url characters hold 6 bits each.
-    expect(id.length * 6).toBeGreaterThanOrEqual(128);
+    // 32 characters drawn uniformly from 62 hold log2(62) ≈ 5.95 bits each.
+    expect(id.length * Math.log2(62)).toBeGreaterThanOrEqual(128);
+  });
+
+  it('is only letters and digits, so it never reads as a command-line option', () => {
+    for (let i = 0; i < 2000; i++) expect(generateExternalId()).toMatch(/^[A-Za-z0-9]{32}$/);
   });
 
   it('differs between installs', () => {
@@ -15,9 +19,13 @@ describe('external id', () => {
     expect(ids.size).toBe(200);
   });
 
-  it('encodes exactly the bytes of the random source', () => {
-    expect(generateExternalId((n) => new Uint8Array(n).fill(0xff))).toBe('_'.repeat(32));
-    expect(() => generateExternalId(() => new Uint8Array(4))).toThrow();
+  it('maps the random source without bias, drawing again past the last full alphabet round', () => {
+    expect(generateExternalId((n) => new Uint8Array(n).fill(0))).toBe('A'.repeat(32));
+    expect(generateExternalId((n) => new Uint8Array(n).fill(61))).toBe('9'.repeat(32));
+    let calls = 0;
+    // First draw unusable (≥ 248), then 62 → 'A' again.
+    expect(generateExternalId((n) => new Uint8Array(n).fill(calls++ === 0 ? 250 : 62))).toBe('A'.repeat(32));
+    expect(() => generateExternalId((n) => new Uint8Array(n).fill(255))).toThrow(/unusable/);
   });
 
   it.each(['', 'short', 'customer-chosen-but-has spaces-1234', 'a'.repeat(33), 'a'.repeat(31)])(
