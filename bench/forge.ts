@@ -21,7 +21,9 @@ export async function benchForge(
   pages = Number(process.env.RG_BENCH_PAGES ?? 10_000),
   resources = Number(process.env.RG_BENCH_RESOURCES ?? 100_000),
 ): Promise<void> {
-  console.log(`\nForge scan job · ${pages} pages × ${resources} resources (local runtime, MariaDB)`);
+  console.log(
+    `\nForge scan job · ${pages} pages × ${resources} resources + those the pages name (local runtime, MariaDB)`,
+  );
   const space = generateSpace(pages);
   const snapshot = inventoryForSpace(space, resources);
   const localPages: LocalPage[] = space.map((p, i) => ({
