@@ -80,14 +80,23 @@ export async function pageIdsAfter(db: SqlExecutor, after: string, limit: number
   return rows.map((r) => str(r.page_id));
 }
 
-/** Replaces a page's reference rows with the latest match: upsert current, then drop the rest. */
-export async function saveReferences(
-  db: SqlExecutor,
-  pageId: string,
-  pageVersion: number,
-  references: readonly ReferenceRecord[],
-): Promise<void> {
-  const rows = references.map((r) => [
+const REFERENCE_COLUMNS = [
+  'page_id',
+  'ref_key',
+  'page_version',
+  'type',
+  'value',
+  'region',
+  'account',
+  'status',
+  'fingerprint',
+];
+const REFERENCE_UPSERT = `ON DUPLICATE KEY UPDATE page_version = VALUES(page_version), status = VALUES(status),
+      fingerprint = VALUES(fingerprint), value = VALUES(value)`;
+
+/** One rg_references row, in REFERENCE_COLUMNS order. */
+function referenceRow(pageId: string, pageVersion: number, r: ReferenceRecord) {
+  return [
     pageId,
     refKey(r),
     pageVersion,
@@ -97,23 +106,22 @@ export async function saveReferences(
     r.account,
     r.status,
     r.fingerprint,
-  ]);
+  ];
+}
+
+/** Replaces a page's reference rows with the latest match: upsert current, then drop the rest. */
+export async function saveReferences(
+  db: SqlExecutor,
+  pageId: string,
+  pageVersion: number,
+  references: readonly ReferenceRecord[],
+): Promise<void> {
+  const rows = references.map((r) => referenceRow(pageId, pageVersion, r));
   await batchInsert(db, {
     table: 'rg_references',
-    columns: [
-      'page_id',
-      'ref_key',
-      'page_version',
-      'type',
-      'value',
-      'region',
-      'account',
-      'status',
-      'fingerprint',
-    ],
+    columns: REFERENCE_COLUMNS,
     rows,
-    suffix: `ON DUPLICATE KEY UPDATE page_version = VALUES(page_version), status = VALUES(status),
-      fingerprint = VALUES(fingerprint), value = VALUES(value)`,
+    suffix: REFERENCE_UPSERT,
   });
   const keys = rows.map((r) => r[1] as string);
   await db.execute(
@@ -141,32 +149,9 @@ export async function saveReferencesForPages(
   if (pages.length === 0) return;
   await batchInsert(db, {
     table: 'rg_references',
-    columns: [
-      'page_id',
-      'ref_key',
-      'page_version',
-      'type',
-      'value',
-      'region',
-      'account',
-      'status',
-      'fingerprint',
-    ],
-    rows: pages.flatMap((p) =>
-      p.references.map((r) => [
-        p.pageId,
-        refKey(r),
-        p.pageVersion,
-        r.type,
-        r.value.slice(0, 1024),
-        r.region,
-        r.account,
-        r.status,
-        r.fingerprint,
-      ]),
-    ),
-    suffix: `ON DUPLICATE KEY UPDATE page_version = VALUES(page_version), status = VALUES(status),
-      fingerprint = VALUES(fingerprint), value = VALUES(value)`,
+    columns: REFERENCE_COLUMNS,
+    rows: pages.flatMap((p) => p.references.map((r) => referenceRow(p.pageId, p.pageVersion, r))),
+    suffix: REFERENCE_UPSERT,
   });
   for (let i = 0; i < pages.length; i += 500) {
     const batch = pages.slice(i, i + 500);
