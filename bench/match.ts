@@ -2,6 +2,7 @@ import type { PageInput, Reference, ReferenceType } from '../src/core/extract';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import {
+  newResource,
   SERVICES,
   type CoverageEntry,
   type InventorySnapshot,
@@ -31,19 +32,7 @@ function rng(seed: number): () => number {
 }
 
 function resource(p: Partial<Resource> & Pick<Resource, 'kind' | 'id'>): Resource {
-  return {
-    arn: null,
-    account: ACCOUNTS[0] ?? '',
-    region: 'eu-west-1',
-    state: null,
-    dnsNames: [],
-    privateIps: [],
-    publicIps: [],
-    name: null,
-    tags: {},
-    attributes: {},
-    ...p,
-  };
+  return newResource({ account: ACCOUNTS[0] ?? '', region: 'eu-west-1', ...p });
 }
 
 /** `count` resources across two accounts and four regions, mostly instances as in real estates. */

@@ -1,5 +1,6 @@
 import type { Reference } from '../../src/core/extract/types';
 import {
+  newResource,
   SERVICES,
   type CoverageEntry,
   type DnsRecord,
@@ -12,19 +13,7 @@ export const ACCOUNT_B = '345678901234';
 export const GLOBAL = new Set(['s3', 'route53']);
 
 export function res(p: Partial<Resource> & Pick<Resource, 'kind' | 'id'>): Resource {
-  return {
-    arn: null,
-    account: ACCOUNT_A,
-    region: 'eu-west-1',
-    state: null,
-    dnsNames: [],
-    privateIps: [],
-    publicIps: [],
-    name: null,
-    tags: {},
-    attributes: {},
-    ...p,
-  };
+  return newResource({ account: ACCOUNT_A, region: 'eu-west-1', ...p });
 }
 
 export function ref(p: Partial<Reference> & Pick<Reference, 'type' | 'value'>): Reference {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DnsRecord, Resource } from '../../core/inventory/snapshot';
+import { newResource, type DnsRecord, type Resource } from '../../core/inventory/snapshot';
 
 /** Where a collector runs: one account in one region (global services use their home region). */
 export interface Scope {
@@ -72,19 +72,8 @@ export function compactRecord(entries: Record<string, string | null | undefined>
   return out;
 }
 
-/** Fills the fields most resources leave empty. */
+/** Fills the fields most resources leave empty; the Name tag is the resource's name unless given. */
 export function resource(base: Pick<Resource, 'kind' | 'id' | 'account'> & Partial<Resource>): Resource {
   const tags = base.tags ?? {};
-  return {
-    arn: null,
-    region: null,
-    state: null,
-    dnsNames: [],
-    privateIps: [],
-    publicIps: [],
-    name: tags.Name ?? null,
-    tags,
-    attributes: {},
-    ...base,
-  };
+  return newResource({ name: tags.Name ?? null, tags, ...base });
 }

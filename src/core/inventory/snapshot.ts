@@ -63,6 +63,22 @@ export const resourceSchema = z.object({
 });
 export type Resource = z.infer<typeof resourceSchema>;
 
+/** A resource with every field it does not know left empty; callers give at least kind, id and account. */
+export function newResource(base: Pick<Resource, 'kind' | 'id' | 'account'> & Partial<Resource>): Resource {
+  return {
+    arn: null,
+    region: null,
+    state: null,
+    dnsNames: [],
+    privateIps: [],
+    publicIps: [],
+    name: null,
+    tags: {},
+    attributes: {},
+    ...base,
+  };
+}
+
 export const dnsRecordSchema = z.object({
   account: z.string().regex(/^\d{12}$/),
   zoneId: z.string(),
