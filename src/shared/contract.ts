@@ -1,80 +1,22 @@
 import { z } from 'zod';
+import { findingsPayloads, type FindingsResults } from './contract-findings';
+import { settingsPayloads, type SettingsResults } from './contract-settings';
 
 /**
  * The resolver contract: every function the Custom UI may call, its payload schema and its answer
  * type. The backend validates each payload with these schemas; the UI can use the same ones to
- * build requests. Adding a function here without implementing it fails the typecheck.
+ * build requests. Adding a function here without implementing it fails the typecheck. Each area
+ * keeps its functions in its own module (contract-findings, contract-settings, …), spread in here.
  */
-const fingerprint = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a finding fingerprint');
-const pageId = z.string().regex(/^\d{1,32}$/, 'not a page id');
-const reason = z.string().trim().min(1, 'a reason is required').max(1000);
-export const FINDING_STATUS_VALUES = ['open', 'acknowledged', 'suppressed', 'resolved', 'reopened'] as const;
-export const FINDING_KIND_VALUES = [
-  'missing',
-  'wrong-region',
-  'not-running',
-  'dangling',
-  'unverifiable',
-] as const;
-export const SEVERITY_VALUES = ['error', 'warning', 'info'] as const;
-export const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-
 export const resolverPayloads = {
+  ...findingsPayloads,
+  ...settingsPayloads,
   /** Anyone who can open a RunbookGuard view: what the app can tell this user about itself. */
   getStatus: z.object({}).strict(),
-  /** Site admins: the connected AWS accounts and this install's External ID. */
-  getSettings: z.object({}).strict(),
-  /** Site admins: replaces the connected accounts; new roles must pass the confused-deputy check. */
-  saveSettings: z
-    .object({
-      accounts: z
-        .array(
-          z
-            .object({
-              roleArn: z.string().regex(ROLE_ARN, 'not an IAM role ARN'),
-              regions: z
-                .array(z.string().regex(REGION, 'not an AWS region'))
-                .min(1)
-                .max(40)
-                .nullable()
-                .default(null),
-            })
-            .strict(),
-        )
-        .max(20),
-    })
-    .strict()
-    .refine((p) => new Set(p.accounts.map((a) => a.roleArn.split(':')[4])).size === p.accounts.length, {
-      message: 'one role per AWS account',
-      path: ['accounts'],
-    }),
   /** Site admins: starts a full scan (one at a time per install). */
   startScan: z.object({}).strict(),
   /** Anyone signed in: the latest scan's progress (counts only). */
   getScanProgress: z.object({}).strict(),
-  /** Findings on pages the caller can view, filtered and paginated server-side. */
-  listFindings: z
-    .object({
-      statuses: z.array(z.enum(FINDING_STATUS_VALUES)).min(1).optional(),
-      kinds: z.array(z.enum(FINDING_KIND_VALUES)).min(1).optional(),
-      severities: z.array(z.enum(SEVERITY_VALUES)).min(1).optional(),
-      spaceId: z
-        .string()
-        .regex(/^\d{1,32}$/)
-        .optional(),
-      limit: z.number().int().min(1).max(100).default(25),
-      cursor: fingerprint.optional(),
-    })
-    .strict(),
-  /** The macro and byline: one page's findings, if the caller can view that page. */
-  getPageFindings: z.object({ pageId }).strict(),
-  /** Space admins of the finding's page: "known, leave it open on the dashboard". */
-  acknowledgeFinding: z.object({ fingerprint, reason }).strict(),
-  /** Space admins of the finding's page: hide it, optionally until a time (ms since epoch). */
-  suppressFinding: z
-    .object({ fingerprint, reason, until: z.number().int().positive().nullable().default(null) })
-    .strict(),
   /** Site admins: the audit log, newest first. */
   listAuditLog: z
     .object({
@@ -96,12 +38,6 @@ export interface StatusView {
   schemaCurrent: boolean;
 }
 
-export interface SettingsView {
-  /** Generated per install, never chosen by the customer: goes into the role's trust policy. */
-  externalId: string;
-  accounts: { account: string; roleArn: string; regions: string[] | null; connectedAt: number }[];
-}
-
 export interface ScanProgressView {
   scan: null | {
     scanId: string;
@@ -117,23 +53,6 @@ export interface ScanProgressView {
   };
 }
 
-export interface FindingView {
-  fingerprint: string;
-  pageId: string;
-  pageTitle: string;
-  spaceId: string;
-  kind: (typeof FINDING_KIND_VALUES)[number];
-  severity: (typeof SEVERITY_VALUES)[number];
-  message: string;
-  entity: { type: string; value: string; region: string | null; account: string | null };
-  status: (typeof FINDING_STATUS_VALUES)[number];
-  statusReason: string | null;
-  statusBy: string | null;
-  suppressedUntil: number | null;
-  firstSeen: number;
-  lastSeen: number;
-}
-
 export interface AuditView {
   id: number;
   at: number;
@@ -144,15 +63,13 @@ export interface AuditView {
   detail: string | null;
 }
 
-export interface ResolverResults {
+export interface ResolverResults extends FindingsResults, SettingsResults {
   getStatus: StatusView;
-  getSettings: SettingsView;
-  saveSettings: SettingsView;
   startScan: { scanId: string };
   getScanProgress: ScanProgressView;
-  listFindings: { items: FindingView[]; nextCursor: string | null };
-  getPageFindings: { pageId: string; findings: FindingView[] };
-  acknowledgeFinding: FindingView;
-  suppressFinding: FindingView;
   listAuditLog: { entries: AuditView[]; nextBeforeId: number | null };
 }
+
+export * from './contract-common';
+export type { FindingView } from './contract-findings';
+export type { SettingsView } from './contract-settings';
