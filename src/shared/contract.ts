@@ -28,6 +28,8 @@ export const resolverPayloads = {
 
 export type ResolverKey = keyof typeof resolverPayloads;
 export type ResolverPayload<K extends ResolverKey> = z.infer<(typeof resolverPayloads)[K]>;
+/** What a caller sends: fields with defaults may be left out (the UI builds requests with this). */
+export type ResolverRequest<K extends ResolverKey> = z.input<(typeof resolverPayloads)[K]>;
 
 export interface StatusView {
   /** Whether the caller is a Confluence site admin (checked server-side, as the caller). */
