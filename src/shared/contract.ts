@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardPayloads, type DashboardResults } from './contract-dashboard';
 import { findingsPayloads, type FindingsResults } from './contract-findings';
 import { settingsPayloads, type SettingsResults } from './contract-settings';
 
@@ -10,6 +11,7 @@ import { settingsPayloads, type SettingsResults } from './contract-settings';
  */
 export const resolverPayloads = {
   ...findingsPayloads,
+  ...dashboardPayloads,
   ...settingsPayloads,
   /** Anyone who can open a RunbookGuard view: what the app can tell this user about itself. */
   getStatus: z.object({}).strict(),
@@ -65,7 +67,7 @@ export interface AuditView {
   detail: string | null;
 }
 
-export interface ResolverResults extends FindingsResults, SettingsResults {
+export interface ResolverResults extends FindingsResults, DashboardResults, SettingsResults {
   getStatus: StatusView;
   startScan: { scanId: string };
   getScanProgress: ScanProgressView;
@@ -73,5 +75,7 @@ export interface ResolverResults extends FindingsResults, SettingsResults {
 }
 
 export * from './contract-common';
-export type { FindingView } from './contract-findings';
+export * from './contract-dashboard';
+export { FINDING_SORT_VALUES, REFERENCE_TYPE_VALUES } from './contract-findings';
+export type { FindingList, FindingView } from './contract-findings';
 export type { SettingsView } from './contract-settings';

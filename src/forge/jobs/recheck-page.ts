@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { getJson } from '../../confluence/client';
 import { extractPage } from '../../core/extract';
 import { indexSnapshot, scanPages } from '../../core/match';
 import { recordSeenFindings, resolveUnseen } from '../../store/repos/findings';
+import { acquireLock, dropLock, lockHolder } from '../../store/repos/locks';
 import { savePages, saveReferences } from '../../store/repos/pages';
 import { readLatestSnapshot } from '../../store/repos/snapshots';
 import type { AppDeps } from '../deps';
@@ -15,6 +17,26 @@ const pageSchema = z.object({
   version: z.object({ number: z.number().int() }),
   body: z.object({ storage: z.object({ value: z.string() }) }),
 });
+
+/** A requested re-check counts as pending this long at most (a lost event must not block the next). */
+export const RECHECK_PENDING_MS = 10 * 60_000;
+const lockName = (pageId: string): string => `recheck:${pageId}`;
+
+/**
+ * Queues a re-check of one page unless one is already pending (a named lock with an expiry is the
+ * debounce: taken in one statement by a unique holder, so of two racing requests one wins; dropped
+ * when the re-check ran). True when this call queued it.
+ */
+export async function requestRecheck(deps: AppDeps, pageId: string): Promise<boolean> {
+  if (!(await acquireLock(deps.db, lockName(pageId), randomUUID(), RECHECK_PENDING_MS, deps.now())))
+    return false;
+  await deps.queue.push([{ body: { type: 'page-recheck', pageId } }]);
+  return true;
+}
+
+export async function isRecheckPending(deps: AppDeps, pageId: string): Promise<boolean> {
+  return (await lockHolder(deps.db, lockName(pageId), deps.now())) !== null;
+}
 
 /**
  * A page edit re-checks that page only, against the latest snapshot. Idempotent: the recheck id is
@@ -33,7 +55,10 @@ export async function recheckPage(deps: AppDeps, pageId: string): Promise<{ find
   const now = deps.now();
   await savePages(deps.db, [{ pageId: page.id, spaceId: page.spaceId, spaceKey: null, extraction }], now);
   const snapshot = await readLatestSnapshot(deps.db);
-  if (snapshot === null) return null;
+  if (snapshot === null) {
+    await dropLock(deps.db, lockName(page.id));
+    return null;
+  }
   const report = scanPages([extraction], indexSnapshot(snapshot));
   const recheckId = `page:${page.id}:${page.version.number}`;
   await saveReferences(deps.db, page.id, page.version.number, report.references);
@@ -44,5 +69,6 @@ export async function recheckPage(deps: AppDeps, pageId: string): Promise<{ find
     now,
   );
   await resolveUnseen(deps.db, recheckId, [page.id], now);
+  await dropLock(deps.db, lockName(page.id));
   return { findings: report.findings.length };
 }

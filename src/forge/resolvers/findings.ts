@@ -1,14 +1,39 @@
+import { z } from 'zod';
 import { viewablePageIds } from '../../confluence/permissions';
-import type { FindingView, ResolverPayload } from '../../shared';
+import type { FindingList, FindingView, ResolverPayload } from '../../shared';
 import { appendAudit } from '../../store/repos/audit';
-import { changeStatus, getFinding, queryFindings, type StoredFinding } from '../../store/repos/findings';
+import {
+  changeStatus,
+  countFindings,
+  findingKey,
+  getFinding,
+  queryFindings,
+  type FindingFilter,
+  type FindingKey,
+  type StoredFinding,
+} from '../../store/repos/findings';
 import type { AppDeps } from '../deps';
 import { AppError, forbidden } from '../errors';
+import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './dispatch';
 import { requireSpaceAdmin, signedIn } from './access';
 
 /** SQL pages examined per listFindings call at most: hidden pages can thin a page out, never stall it. */
 const MAX_ROUNDS = 8;
+/** Rows per SQL page when a filter runs outside SQL (types, query): enough to fill a page usually. */
+const FILTERED_BATCH = 200;
+/** Rows read at most to count a filter that runs outside SQL; past it, the total is a lower bound. */
+const COUNT_SCAN_ROWS = 2000;
+
+const keySchema = z
+  .object({
+    s: z.enum(['severity', 'page']),
+    r: z.number().int().min(0).max(2),
+    l: z.number().int().nonnegative(),
+    p: z.string().regex(/^\d{1,32}$/),
+    f: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  })
+  .strict();
 
 export function toView(f: StoredFinding): FindingView {
   return {
@@ -29,44 +54,95 @@ export function toView(f: StoredFinding): FindingView {
   };
 }
 
-/**
- * Server-side filters and keyset pagination; then a batch permission check as the caller, so a
- * finding (and its page title) on a page the caller cannot view never leaves the backend.
- */
-export async function listFindings(
-  p: ResolverPayload<'listFindings'>,
-  caller: Caller,
+type ListPayload = ResolverPayload<'listFindings'>;
+
+/** The filters SQL cannot apply (no LIKE in the SQL subset we use): entity type and free text. */
+function memoryFilter(p: ListPayload): ((f: StoredFinding) => boolean) | null {
+  if (p.types === undefined && p.query === undefined) return null;
+  const types = p.types === undefined ? null : new Set<string>(p.types);
+  const needle = p.query?.toLowerCase() ?? null;
+  return (f) =>
+    (types === null || types.has(f.finding.entity.type)) &&
+    (needle === null ||
+      [f.finding.entity.value, f.finding.pageTitle, f.finding.message].some((text) =>
+        text.toLowerCase().includes(needle),
+      ));
+}
+
+function sqlFilter(p: ListPayload): FindingFilter {
+  return {
+    statuses: p.statuses ?? ['open', 'acknowledged', 'reopened'],
+    kinds: p.kinds,
+    severities: p.severities,
+    spaceId: p.spaceId,
+  };
+}
+
+/** Before the permission check (see FindingList.total); bounded when a filter runs outside SQL. */
+async function countMatching(
   deps: AppDeps,
-): Promise<{ items: FindingView[]; nextCursor: string | null }> {
+  filter: FindingFilter,
+  pass: ((f: StoredFinding) => boolean) | null,
+): Promise<{ total: number; lowerBound: boolean }> {
+  if (pass === null) return { total: await countFindings(deps.db, filter), lowerBound: false };
+  let total = 0;
+  let after: string | undefined;
+  for (let read = 0; read < COUNT_SCAN_ROWS; read += FILTERED_BATCH) {
+    const rows = await queryFindings(deps.db, filter, { limit: FILTERED_BATCH, afterFingerprint: after });
+    total += rows.filter(pass).length;
+    if (rows.length < FILTERED_BATCH) return { total, lowerBound: false };
+    after = rows[rows.length - 1]?.fingerprint;
+  }
+  return { total, lowerBound: true };
+}
+
+/**
+ * Server-side filters, sort and keyset pagination; then a batch permission check as the caller, so
+ * a finding (and its page title) on a page the caller cannot view never leaves the backend.
+ */
+export async function listFindings(p: ListPayload, caller: Caller, deps: AppDeps): Promise<FindingList> {
   signedIn(caller);
+  const filter = sqlFilter(p);
+  const pass = memoryFilter(p);
+  let after: FindingKey | undefined;
+  if (p.cursor !== undefined) {
+    const k = decodeCursor(p.cursor, keySchema);
+    if (k.s !== p.sort) throw new AppError('INVALID_PAYLOAD', 'cursor: made for another sort order');
+    after = { rank: k.r, lastSeen: k.l, pageId: k.p, fingerprint: k.f };
+  }
+  const cursorOf = (k: FindingKey): string =>
+    encodeCursor({ s: p.sort, r: k.rank, l: k.lastSeen, p: k.pageId, f: k.fingerprint });
+  const counted = await countMatching(deps, filter, pass);
+  const done = (items: FindingView[], next: FindingKey | null): FindingList => ({
+    items,
+    nextCursor: next === null ? null : cursorOf(next),
+    total: counted.total,
+    totalIncludesHidden: true,
+    totalIsLowerBound: counted.lowerBound,
+  });
+  const batch = pass === null ? p.limit + 1 : FILTERED_BATCH;
   const items: FindingView[] = [];
   const visible = new Map<string, boolean>();
-  let after = p.cursor;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // One row more than needed: it only tells whether another page exists.
-    const rows = await queryFindings(
-      deps.db,
-      {
-        statuses: p.statuses ?? ['open', 'acknowledged', 'reopened'],
-        kinds: p.kinds,
-        severities: p.severities,
-        spaceId: p.spaceId,
-      },
-      { limit: p.limit + 1, afterFingerprint: after },
-    );
-    const unknown = rows.map((r) => r.pageId).filter((id) => !visible.has(id));
+    const rows = await queryFindings(deps.db, filter, {
+      limit: batch,
+      sort: p.sort,
+      ...(after === undefined ? {} : { after }),
+    });
+    const wanted = pass === null ? rows : rows.filter(pass);
+    const unknown = wanted.map((r) => r.pageId).filter((id) => !visible.has(id));
     if (unknown.length > 0) {
       const ok = await viewablePageIds(deps.confluence.asUser(), unknown);
       for (const id of unknown) visible.set(id, ok.has(id));
     }
-    for (const [i, row] of rows.slice(0, p.limit).entries()) {
-      after = row.fingerprint;
-      if (visible.get(row.pageId) === true) items.push(toView(row));
-      if (items.length === p.limit) return { items, nextCursor: i < rows.length - 1 ? after : null };
+    for (const [i, row] of rows.entries()) {
+      after = findingKey(row);
+      if ((pass === null || pass(row)) && visible.get(row.pageId) === true) items.push(toView(row));
+      if (items.length === p.limit) return done(items, i < rows.length - 1 ? after : null);
     }
-    if (rows.length <= p.limit) return { items, nextCursor: null };
+    if (rows.length < batch) return done(items, null);
   }
-  return { items, nextCursor: after ?? null };
+  return done(items, after ?? null);
 }
 
 export async function getPageFindings(

@@ -2,8 +2,12 @@ import { isSiteAdmin } from '../../confluence/permissions';
 import { LATEST_MIGRATION } from '../../store/migrations';
 import { SCHEMA_MARKER_KEY } from '../schema';
 import { listAuditLog } from './audit';
+import { getDashboardSummary, listSpaces } from './dashboard';
+import { getFindingDetail } from './finding-detail';
 import type { ResolverImpls } from './dispatch';
 import { acknowledgeFinding, getPageFindings, listFindings, suppressFinding } from './findings';
+import { listInventory, listUncoveredResources } from './inventory';
+import { getPageBadge, getPageReport, recheckPage } from './page-report';
 import { getScanProgress, startScan } from './scan';
 import { getSettings, saveSettings } from './settings';
 
@@ -27,4 +31,12 @@ export const resolverImpls: ResolverImpls = {
   acknowledgeFinding,
   suppressFinding,
   listAuditLog,
+  getDashboardSummary,
+  getFindingDetail,
+  getPageReport,
+  getPageBadge,
+  recheckPage,
+  listUncoveredResources,
+  listInventory,
+  listSpaces,
 };

@@ -10,6 +10,7 @@ import * as m009 from './009_locks';
 import * as m010 from './010_audit_log';
 import * as m011 from './011_scan_outbox';
 import * as m012 from './012_scan_pages';
+import * as m013 from './013_scan_totals';
 
 export interface Migration {
   readonly name: string;
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m010,
   m011,
   m012,
+  m013,
 ];
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';

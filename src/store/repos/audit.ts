@@ -42,7 +42,11 @@ export async function listAudit(
       : `SELECT * FROM rg_audit_log WHERE id < ? ORDER BY id DESC LIMIT ${limit}`,
     options.beforeId === undefined ? [] : [options.beforeId],
   );
-  return rows.map((r) => ({
+  return rows.map(toRecord);
+}
+
+function toRecord(r: Record<string, unknown>): AuditRecord {
+  return {
     id: num(r.id),
     at: num(r.at),
     actor: strOrNull(r.actor),
@@ -50,5 +54,21 @@ export async function listAudit(
     target: strOrNull(r.target),
     outcome: str(r.outcome) as AuditOutcome,
     detail: strOrNull(r.detail),
-  }));
+  };
+}
+
+/** One target's entries (a finding's fingerprint), newest first, for some actions only. */
+export async function auditForTarget(
+  db: SqlExecutor,
+  target: string,
+  actions: readonly string[],
+  limit: number,
+): Promise<AuditRecord[]> {
+  if (actions.length === 0) return [];
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM rg_audit_log WHERE target = ? AND action IN (${actions.map(() => '?').join(', ')})
+     ORDER BY id DESC LIMIT ${Math.max(1, Math.min(200, Math.floor(limit)))}`,
+    [target, ...actions],
+  );
+  return rows.map(toRecord);
 }

@@ -202,12 +202,37 @@ export interface FindingFilter {
   pageId?: string;
 }
 
-/** Keyset pagination with the dashboard's filters applied in SQL (fingerprint order). */
-export async function queryFindings(
-  db: SqlExecutor,
-  filter: FindingFilter,
-  options: { limit: number; afterFingerprint?: string },
-): Promise<StoredFinding[]> {
+/** Errors first: the severity order as a number, so it can be sorted and compared in SQL. */
+const SEVERITY_RANK = `CASE WHEN severity = 'error' THEN 0 WHEN severity = 'warning' THEN 1 ELSE 2 END`;
+
+export function severityRank(severity: string): number {
+  return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
+}
+
+/**
+ * `fingerprint`: stable order only. `severity`: errors first, then most recently seen.
+ * `page`: grouped by page id, errors first within a page.
+ */
+export type FindingSort = 'fingerprint' | 'severity' | 'page';
+
+/** The sort key of the last row a page ended on; the next page starts strictly after it. */
+export interface FindingKey {
+  rank: number;
+  lastSeen: number;
+  pageId: string;
+  fingerprint: string;
+}
+
+export function findingKey(f: StoredFinding): FindingKey {
+  return {
+    rank: severityRank(f.finding.severity),
+    lastSeen: f.lastSeen,
+    pageId: f.pageId,
+    fingerprint: f.fingerprint,
+  };
+}
+
+function filterClause(filter: FindingFilter): { where: string[]; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const inList = (column: string, values: readonly string[] | undefined): void => {
@@ -226,16 +251,101 @@ export async function queryFindings(
     where.push('page_id = ?');
     params.push(filter.pageId);
   }
-  if (options.afterFingerprint !== undefined) {
-    where.push('fingerprint > ?');
-    params.push(options.afterFingerprint);
+  return { where, params };
+}
+
+/** Keyset pagination with the dashboard's filters applied in SQL. */
+export async function queryFindings(
+  db: SqlExecutor,
+  filter: FindingFilter,
+  options: { limit: number; afterFingerprint?: string; sort?: FindingSort; after?: FindingKey },
+): Promise<StoredFinding[]> {
+  const { where, params } = filterClause(filter);
+  const sort = options.sort ?? 'fingerprint';
+  const after = options.after;
+  let order = 'fingerprint';
+  if (sort === 'severity') {
+    order = `${SEVERITY_RANK}, last_seen DESC, fingerprint`;
+    if (after !== undefined) {
+      where.push(
+        `(${SEVERITY_RANK} > ? OR (${SEVERITY_RANK} = ? AND (last_seen < ? OR (last_seen = ? AND fingerprint > ?))))`,
+      );
+      params.push(after.rank, after.rank, after.lastSeen, after.lastSeen, after.fingerprint);
+    }
+  } else if (sort === 'page') {
+    order = `page_id, ${SEVERITY_RANK}, fingerprint`;
+    if (after !== undefined) {
+      where.push(
+        `(page_id > ? OR (page_id = ? AND (${SEVERITY_RANK} > ? OR (${SEVERITY_RANK} = ? AND fingerprint > ?))))`,
+      );
+      params.push(after.pageId, after.pageId, after.rank, after.rank, after.fingerprint);
+    }
+  } else {
+    const from = after?.fingerprint ?? options.afterFingerprint;
+    if (from !== undefined) {
+      where.push('fingerprint > ?');
+      params.push(from);
+    }
   }
   const rows = await db.query<Record<string, unknown>>(
     `SELECT * FROM rg_findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY fingerprint LIMIT ${Math.max(1, Math.min(500, Math.floor(options.limit)))}`,
+     ORDER BY ${order} LIMIT ${Math.max(1, Math.min(500, Math.floor(options.limit)))}`,
     params,
   );
   return rows.map(toStored);
+}
+
+/** How many findings match the SQL-side filters (every page, no permission check). */
+export async function countFindings(db: SqlExecutor, filter: FindingFilter): Promise<number> {
+  const { where, params } = filterClause(filter);
+  const rows = await db.query<{ n: unknown }>(
+    `SELECT COUNT(*) AS n FROM rg_findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
+  return num(rows[0]?.n ?? 0);
+}
+
+export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
+export type KindCounts = Record<
+  'missing' | 'wrong-region' | 'not-running' | 'dangling' | 'unverifiable',
+  number
+>;
+
+/**
+ * Active findings (open, acknowledged, reopened) by severity and by kind, in one statement with
+ * conditional sums (the one-row aggregate shape the other repos use), optionally for one page.
+ */
+export async function countActiveFindings(
+  db: SqlExecutor,
+  pageId?: string,
+): Promise<{ total: number; bySeverity: SeverityCounts; byKind: KindCounts }> {
+  const severities = ['error', 'warning', 'info'] as const;
+  const kinds = ['missing', 'wrong-region', 'not-running', 'dangling', 'unverifiable'] as const;
+  const sums = [
+    ...severities.map((_, i) => `COALESCE(SUM(CASE WHEN severity = ? THEN 1 ELSE 0 END), 0) AS s${i}`),
+    ...kinds.map((_, i) => `COALESCE(SUM(CASE WHEN kind = ? THEN 1 ELSE 0 END), 0) AS k${i}`),
+  ];
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT COUNT(*) AS n, ${sums.join(', ')} FROM rg_findings
+     WHERE status IN (${ACTIVE.map(() => '?').join(', ')})${pageId === undefined ? '' : ' AND page_id = ?'}`,
+    [...severities, ...kinds, ...ACTIVE, ...(pageId === undefined ? [] : [pageId])],
+  );
+  const row = rows[0] ?? {};
+  const bySeverity = Object.fromEntries(
+    severities.map((v, i) => [v, num(row[`s${i}`] ?? 0)]),
+  ) as SeverityCounts;
+  const byKind = Object.fromEntries(kinds.map((v, i) => [v, num(row[`k${i}`] ?? 0)])) as KindCounts;
+  return { total: num(row.n ?? 0), bySeverity, byKind };
+}
+
+/** Space ids with at least one active finding (the dashboard's space filter). */
+export async function spacesWithFindings(db: SqlExecutor): Promise<string[]> {
+  const rows = await db.query<{ space_id: unknown }>(
+    `SELECT DISTINCT space_id FROM rg_findings WHERE status IN (${ACTIVE.map(() => '?').join(', ')})
+     ORDER BY space_id LIMIT 1000`,
+    [...ACTIVE],
+  );
+  return rows.map((r) => str(r.space_id));
 }
 
 /**

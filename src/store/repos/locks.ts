@@ -34,3 +34,8 @@ export async function lockHolder(db: SqlExecutor, name: string, now: number): Pr
   );
   return rows[0] ? str(rows[0].holder) : null;
 }
+
+/** Frees a lock whoever holds it (a debounce marker cleared by the job it announced). */
+export async function dropLock(db: SqlExecutor, name: string): Promise<void> {
+  await db.execute('DELETE FROM rg_locks WHERE name = ?', [name]);
+}

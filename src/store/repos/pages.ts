@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PageExtraction } from '../../core/extract/types';
 import type { ReferenceRecord } from '../../core/match/types';
 import { batchInsert } from '../batch';
-import { num, str, type SqlExecutor } from '../executor';
+import { num, str, strOrNull, type SqlExecutor } from '../executor';
 
 export interface PageRow {
   pageId: string;
@@ -160,5 +160,82 @@ export async function saveReferencesForPages(
        AND (page_id, page_version) NOT IN (${batch.map(() => '(?, ?)').join(', ')})`,
       [...batch.map((p) => p.pageId), ...batch.flatMap((p) => [p.pageId, p.pageVersion])],
     );
+  }
+}
+
+export interface StoredPage {
+  pageId: string;
+  spaceId: string;
+  title: string;
+  version: number;
+  /** When the page row was last written: a full scan fetched it or a re-check matched it. */
+  updatedAt: number;
+  extraction: PageExtraction;
+}
+
+export async function getStoredPage(db: SqlExecutor, pageId: string): Promise<StoredPage | null> {
+  const rows = await db.query<Record<string, unknown>>(
+    'SELECT page_id, space_id, title, version, updated_at, extraction FROM rg_pages WHERE page_id = ?',
+    [pageId],
+  );
+  const r = rows[0];
+  if (r === undefined) return null;
+  return {
+    pageId: str(r.page_id),
+    spaceId: str(r.space_id),
+    title: str(r.title),
+    version: num(r.version),
+    updatedAt: num(r.updated_at),
+    extraction: JSON.parse(str(r.extraction)) as PageExtraction,
+  };
+}
+
+export interface StoredReference {
+  type: string;
+  value: string;
+  region: string | null;
+  account: string | null;
+  status: string;
+  fingerprint: string | null;
+  pageVersion: number;
+}
+
+/** One page's reference rows from its latest match. */
+export async function pageReferences(db: SqlExecutor, pageId: string): Promise<StoredReference[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT type, value, region, account, status, fingerprint, page_version FROM rg_references
+     WHERE page_id = ? ORDER BY ref_key LIMIT 5000`,
+    [pageId],
+  );
+  return rows.map((r) => ({
+    type: str(r.type),
+    value: str(r.value),
+    region: strOrNull(r.region),
+    account: strOrNull(r.account),
+    status: str(r.status),
+    fingerprint: strOrNull(r.fingerprint),
+    pageVersion: num(r.page_version),
+  }));
+}
+
+const REFERENCE_PAGE = 5000;
+
+/**
+ * Every value any page names, lowercased, read a bounded keyset page at a time (one SELECT of the
+ * whole table could pass the 4 MiB response limit on a large site).
+ */
+export async function referencedValues(db: SqlExecutor): Promise<Set<string>> {
+  const out = new Set<string>();
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const rows = await db.query<{ page_id: unknown; ref_key: unknown; value: unknown }>(
+      `SELECT page_id, ref_key, value FROM rg_references
+       WHERE page_id > ? OR (page_id = ? AND ref_key > ?) ORDER BY page_id, ref_key LIMIT ${REFERENCE_PAGE}`,
+      [after[0], after[0], after[1]],
+    );
+    for (const r of rows) out.add(str(r.value).toLowerCase());
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < REFERENCE_PAGE) return out;
+    after = [str(last.page_id), str(last.ref_key)];
   }
 }

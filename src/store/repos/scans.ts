@@ -164,3 +164,18 @@ function toRun(r: Record<string, unknown>): ScanRun {
     finishedAt: numOrNull(r.finished_at),
   };
 }
+
+/** When a page was last matched by a full scan: the newest succeeded full scan that listed it. */
+export async function lastFullScanOfPage(db: SqlExecutor, pageId: string): Promise<number | null> {
+  const runs = await db.query<{ scan_id: unknown; finished_at: unknown }>(
+    `SELECT scan_id, finished_at FROM rg_scan_runs WHERE state = 'succeeded' AND kind = 'full'
+     ORDER BY finished_at DESC LIMIT 1`,
+  );
+  const run = runs[0];
+  if (run === undefined) return null;
+  const listed = await db.query<{ page_id: unknown }>(
+    'SELECT page_id FROM rg_scan_pages WHERE scan_id = ? AND page_id = ?',
+    [str(run.scan_id), pageId],
+  );
+  return listed.length > 0 ? numOrNull(run.finished_at) : null;
+}

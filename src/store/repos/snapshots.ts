@@ -131,3 +131,25 @@ export async function deleteSnapshot(db: SqlExecutor, id: string): Promise<void>
   await db.execute('DELETE FROM rg_snapshot_items WHERE snapshot_id = ?', [id]);
   await db.execute('DELETE FROM rg_snapshots WHERE snapshot_id = ?', [id]);
 }
+
+export interface SnapshotHeader extends Header {
+  snapshotId: string;
+  /** ms since epoch (the snapshot's takenAt, or when it was written if that did not parse). */
+  takenAtMs: number;
+}
+
+/** The latest snapshot's header only (accounts and coverage): no resource chunks read. */
+export async function readLatestSnapshotHeader(db: SqlExecutor): Promise<SnapshotHeader | null> {
+  const id = await latestSnapshotId(db);
+  if (id === null) return null;
+  const rows = await db.query<{ state: unknown; header: unknown; taken_at: unknown }>(
+    'SELECT state, header, taken_at FROM rg_snapshots WHERE snapshot_id = ?',
+    [id],
+  );
+  const row = rows[0];
+  if (!row || str(row.state) !== 'complete') return null;
+  const header = snapshotSchema
+    .pick({ formatVersion: true, takenAt: true, accounts: true, coverage: true })
+    .parse(JSON.parse(str(row.header)));
+  return { ...header, snapshotId: id, takenAtMs: num(row.taken_at) };
+}

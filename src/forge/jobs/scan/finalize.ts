@@ -3,6 +3,7 @@ import { appendAudit } from '../../../store/repos/audit';
 import { resolveNotSeenSince } from '../../../store/repos/findings';
 import { releaseLock } from '../../../store/repos/locks';
 import { countScanPages, dropPagesNotIn } from '../../../store/repos/scan-pages';
+import { recordScanTotals } from '../../../store/repos/scan-totals';
 import { finishScan, getScan, updateScan } from '../../../store/repos/scans';
 import { readSnapshot } from '../../../store/repos/snapshots';
 import type { AppDeps } from '../../deps';
@@ -11,7 +12,7 @@ import { SCAN_LOCK } from './start';
 
 /**
  * Ends the scan: findings it did not see are resolved (suppressed ones keep their decision), pages
- * it no longer listed are dropped, coverage and counters recorded, the lock released. Each step is
+ * it no longer listed are dropped, coverage, counters and open totals recorded, the lock released. Each step is
  * safe to repeat; `finishScan` only moves a running scan, so a duplicate finalize changes nothing.
  */
 export async function runFinalizeChunk(
@@ -33,6 +34,8 @@ export async function runFinalizeChunk(
     now,
   );
   await deps.db.execute('UPDATE rg_scan_runs SET pages_done = ? WHERE scan_id = ?', [pages, c.scanId]);
+  // Before finishScan: a crash in between re-runs finalize, and the totals row is rewritten.
+  await recordScanTotals(deps.db, c.scanId, pages, now);
   await finishScan(deps.db, c.scanId, { state: 'succeeded' }, now);
   await releaseLock(deps.db, SCAN_LOCK, c.scanId);
   await appendAudit(

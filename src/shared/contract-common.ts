@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Value sets and field schemas that every part of the resolver contract shares. */
+export const fingerprint = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a finding fingerprint');
+export const pageId = z.string().regex(/^\d{1,32}$/, 'not a page id');
+export const reason = z.string().trim().min(1, 'a reason is required').max(1000);
+export const FINDING_STATUS_VALUES = ['open', 'acknowledged', 'suppressed', 'resolved', 'reopened'] as const;
+export const FINDING_KIND_VALUES = [
+  'missing',
+  'wrong-region',
+  'not-running',
+  'dangling',
+  'unverifiable',
+] as const;
+export const SEVERITY_VALUES = ['error', 'warning', 'info'] as const;
+export const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
