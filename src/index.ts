@@ -3,6 +3,7 @@
  * both directions). Each lives in src/forge/entry and only wires services together.
  */
 export { installed } from './forge/entry/installed';
+export { digestOptOut } from './forge/entry/opt-out';
 export { pageChanged } from './forge/entry/page-changed';
 export { resolver } from './forge/entry/resolver';
 export { scanWorker } from './forge/entry/scan-worker';

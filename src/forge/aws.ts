@@ -1,6 +1,14 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { collectInventory } from '../aws/collector';
-import { connectRole, roleCredentials, sessionNameFor, stsRoleAssumer } from '../aws/sts';
+import { probeAccount, type ProbeResult } from '../aws/probe';
+import {
+  AssumeRoleError,
+  ConfusedDeputyError,
+  connectRole,
+  roleCredentials,
+  sessionNameFor,
+  stsRoleAssumer,
+} from '../aws/sts';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { readSecret } from './secrets';
 
@@ -12,12 +20,24 @@ export interface AccountSetting {
   regions: string[] | null;
 }
 
+/** A connection test: the role check, then (only when it passed) one bounded read per service and region. */
+export type ConnectionTest =
+  | ({ role: { status: 'ok' } } & ProbeResult)
+  | { role: { status: 'unguarded' } | { status: 'rejected'; code: string; message: string } };
+
 /** AWS as the job and the settings resolver see it. */
 export interface AwsPort {
   /** The confused-deputy check, then AssumeRole with the External ID; throws when refused. */
   connect(roleArn: string, externalId: string, installId: string): Promise<void>;
   /** One account's inventory (every region asked for), read through its role. */
   collect(target: AccountSetting, externalId: string, installId: string): Promise<InventorySnapshot>;
+  /** Checks a role without saving anything; stops starting work at `deadline` (epoch ms). */
+  testConnection(
+    target: AccountSetting,
+    externalId: string,
+    installId: string,
+    deadline: number,
+  ): Promise<ConnectionTest>;
 }
 
 /**
@@ -42,6 +62,34 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
           externalId,
           sessionName: sessionNameFor(installId),
         });
+      } finally {
+        client.destroy();
+      }
+    },
+    async testConnection(target, externalId, installId, deadline) {
+      const client = sts();
+      try {
+        let credentials;
+        try {
+          credentials = await connectRole(stsRoleAssumer(client), {
+            roleArn: target.roleArn,
+            externalId,
+            sessionName: sessionNameFor(installId),
+          });
+        } catch (error) {
+          if (error instanceof ConfusedDeputyError) return { role: { status: 'unguarded' } };
+          if (error instanceof AssumeRoleError)
+            return { role: { status: 'rejected', code: error.code, message: error.message } };
+          throw error;
+        }
+        const customEndpoint = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
+        const probed = await probeAccount({
+          credentials,
+          regions: target.regions,
+          deadline,
+          clientSettings: { s3ForcePathStyle: customEndpoint },
+        });
+        return { role: { status: 'ok' }, ...probed };
       } finally {
         client.destroy();
       }

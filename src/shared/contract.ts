@@ -78,4 +78,4 @@ export * from './contract-common';
 export * from './contract-dashboard';
 export { FINDING_SORT_VALUES, REFERENCE_TYPE_VALUES } from './contract-findings';
 export type { FindingList, FindingView } from './contract-findings';
-export type { SettingsView } from './contract-settings';
+export * from './contract-settings';

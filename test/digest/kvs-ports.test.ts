@@ -23,14 +23,18 @@ function memoryKv(): KeyValue & { data: Map<string, unknown> } {
 describe('digest settings, state and opt-outs in KVS', () => {
   it('settings: unset means nobody; written ones are validated e-mail addresses', async () => {
     const kv = memoryKv();
-    expect(await readDigestSettings(kv)).toEqual({ recipients: [], sendWhenQuiet: false });
-    await writeDigestSettings(kv, { recipients: ['ana@acme.io'], sendWhenQuiet: true });
-    expect(await readDigestSettings(kv)).toEqual({ recipients: ['ana@acme.io'], sendWhenQuiet: true });
+    expect(await readDigestSettings(kv)).toEqual({ recipients: [], weekday: 'monday', sendWhenQuiet: false });
+    await writeDigestSettings(kv, { recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: true });
+    expect(await readDigestSettings(kv)).toEqual({
+      recipients: ['ana@acme.io'],
+      weekday: 'monday',
+      sendWhenQuiet: true,
+    });
     await expect(
-      writeDigestSettings(kv, { recipients: ['not an address'], sendWhenQuiet: false }),
+      writeDigestSettings(kv, { recipients: ['not an address'], weekday: 'monday', sendWhenQuiet: false }),
     ).rejects.toThrow();
     kv.data.set(DIGEST_KEYS.settings, { recipients: 'ana@acme.io' });
-    expect(await readDigestSettings(kv)).toEqual({ recipients: [], sendWhenQuiet: false });
+    expect(await readDigestSettings(kv)).toEqual({ recipients: [], weekday: 'monday', sendWhenQuiet: false });
   });
 
   it('state: a stored state that does not parse is no state', async () => {

@@ -28,7 +28,9 @@ function options(settings: DigestSettings, state: DigestState | null = null) {
 
 describe('previewDigest', () => {
   it('renders what the next run would send, without an opt-out link', async () => {
-    const preview = await previewDigest(options({ recipients: ['ana@acme.io'], sendWhenQuiet: false }));
+    const preview = await previewDigest(
+      options({ recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: false }),
+    );
     expect(preview).toMatchObject({
       subject: '1 new stale reference in OPS runbooks',
       quiet: false,
@@ -40,7 +42,9 @@ describe('previewDigest', () => {
   });
 
   it('says a quiet week or a week already sent would not be sent', async () => {
-    const first = await previewDigest(options({ recipients: ['ana@acme.io'], sendWhenQuiet: false }));
+    const first = await previewDigest(
+      options({ recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: false }),
+    );
     expect(first).not.toBeNull();
     const state: DigestState = {
       formatVersion: 1,
@@ -62,14 +66,21 @@ describe('previewDigest', () => {
       unreferenced: [],
     };
     expect(
-      await previewDigest(options({ recipients: ['ana@acme.io'], sendWhenQuiet: false }, state)),
+      await previewDigest(
+        options({ recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: false }, state),
+      ),
     ).toMatchObject({ quiet: true, wouldSend: false });
     expect(
-      await previewDigest(options({ recipients: ['ana@acme.io'], sendWhenQuiet: true }, state)),
+      await previewDigest(
+        options({ recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: true }, state),
+      ),
     ).toMatchObject({ quiet: true, wouldSend: true });
     expect(
       await previewDigest(
-        options({ recipients: ['ana@acme.io'], sendWhenQuiet: true }, { ...state, week: '2026-W48' }),
+        options(
+          { recipients: ['ana@acme.io'], weekday: 'monday', sendWhenQuiet: true },
+          { ...state, week: '2026-W48' },
+        ),
       ),
     ).toMatchObject({ wouldSend: false });
   });

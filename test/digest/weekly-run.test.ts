@@ -25,6 +25,7 @@ function world(fake: FakeResend, baseUrl: string) {
   ];
   const settings: DigestSettings = {
     recipients: ['ana@acme.io', 'Bo@Acme.io', 'not-an-email', 'ana@acme.io'],
+    weekday: 'monday',
     sendWhenQuiet: false,
   };
   let now = MONDAY;

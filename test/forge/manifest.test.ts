@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FullValidationProcessor, ProductTriggerValidationProcessor } from '@forge/manifest';
 import { parse } from 'yaml';
+import { OPT_OUT_TRIGGER } from '../../src/forge/digest/forge';
 import * as entryPoints from '../../src/index';
 
 /**
@@ -85,13 +86,14 @@ function referencedBy(kinds: string[]): Set<string> {
   return keys;
 }
 
-test('timeouts fit the module type: UI resolvers and product triggers 25 s, consumers and schedules ≤ 900 s', () => {
+test('timeouts fit the module type: UI resolvers, product and web triggers 25 s, consumers and schedules ≤ 900 s', () => {
   const interactive = referencedBy([
     'confluence:globalPage',
     'confluence:globalSettings',
     'macro',
     'confluence:contentBylineItem',
     'trigger',
+    'webtrigger',
   ]);
   const background = referencedBy(['consumer', 'scheduledTrigger']);
   expect([...interactive].filter((k) => background.has(k))).toEqual([]); // long timeouts apply only to background-only functions
@@ -132,4 +134,16 @@ test('one SQL module and one scan queue consumer', () => {
   expect(manifest.modules.consumer).toEqual([
     { key: 'scan-consumer', queue: 'runbookguard-scan', function: 'scan-worker' },
   ]);
+});
+
+test('the digest trigger runs daily (it sends only on the chosen weekday) and the opt-out web trigger is the one the digest links to', () => {
+  const schedules = manifest.modules.scheduledTrigger as {
+    key: string;
+    function: string;
+    interval: string;
+  }[];
+  expect(schedules.find((t) => t.function === 'weekly-digest')?.interval).toBe('day');
+  const webtriggers = manifest.modules.webtrigger as { key: string; function: string; response?: unknown }[];
+  expect(webtriggers).toEqual([{ key: OPT_OUT_TRIGGER, function: 'opt-out', response: { type: 'dynamic' } }]);
+  expect(manifest.modules.function.find((f) => f.key === 'opt-out')?.handler).toBe('index.digestOptOut');
 });

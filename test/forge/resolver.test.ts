@@ -48,7 +48,11 @@ function fakeDeps(options: {
       () => ['super-secret-value-123'],
       (l) => options.lines?.push(l),
     ),
-    aws: { connect: () => Promise.resolve(), collect: () => Promise.reject(new Error('no AWS here')) },
+    aws: {
+      connect: () => Promise.resolve(),
+      collect: () => Promise.reject(new Error('no AWS here')),
+      testConnection: () => Promise.reject(new Error('no AWS here')),
+    },
     installId: 'test-install',
     now: () => 42,
   };

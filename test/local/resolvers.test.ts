@@ -101,6 +101,7 @@ describe('settings', () => {
       aws: {
         connect: (roleArn) => Promise.reject(new ConfusedDeputyError(roleArn)),
         collect: () => Promise.reject(new Error('unused')),
+        testConnection: () => Promise.reject(new Error('unused')),
       },
     });
     try {

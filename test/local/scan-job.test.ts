@@ -166,6 +166,7 @@ test('a chunk that keeps failing fails its scan (audited) and frees the lock ins
     aws: {
       connect: () => Promise.resolve(),
       collect: () => Promise.reject(new Error('AWS is down')),
+      testConnection: () => Promise.reject(new Error('AWS is down')),
     },
   });
   try {

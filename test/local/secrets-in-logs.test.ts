@@ -35,6 +35,7 @@ test('no secret appears in any log output or resolver answer of a full run', asy
   const h = await harness('secrets', {
     aws: {
       connect: (roleArn, externalId, installId) => demo.connect(roleArn, externalId, installId),
+      testConnection: (...args) => demo.testConnection(...args),
       collect: (target, externalId, installId) => {
         if (!failed) {
           failed = true;

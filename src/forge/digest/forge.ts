@@ -1,4 +1,5 @@
-import { route, webTrigger } from '@forge/api';
+import { __getRuntime, route, webTrigger } from '@forge/api';
+import type { DigestMailer } from '../../email/mailer';
 import { createResendMailer } from '../../email/resend-mailer';
 import { appendAudit } from '../../store/repos/audit';
 import type { AppDeps } from '../deps';
@@ -9,6 +10,8 @@ import { digestSourceFromStore } from './store-source';
 
 /** The web trigger the opt-out links point at (manifest key). */
 export const OPT_OUT_TRIGGER = 'digest-opt-out';
+/** The dashboard's route (manifest: confluence:globalPage `route`). */
+export const DASHBOARD_ROUTE = 'runbookguard';
 const DEFAULT_FROM = 'RunbookGuard <digest@runbookguard.app>';
 
 /**
@@ -19,31 +22,63 @@ export async function weeklyDigestOptions(
   deps: AppDeps,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<WeeklyDigestOptions> {
-  const apiKey = readSecret('RG_RESEND_API_KEY', env);
-  const siteUrl = await siteBaseUrl(deps);
+  const site = await digestSite(deps);
   return {
     installId: deps.installId,
-    installName: new URL(siteUrl).host,
-    // The dashboard's own URL is known to the UI; until it stores it, the CTA opens the site.
-    dashboardUrl: siteUrl,
+    installName: site.installName,
+    dashboardUrl: site.dashboardUrl,
     optOutBaseUrl: await optOutTriggerUrl(),
     signingKey: await ensureSigningKey(deps.kv),
     now: deps.now,
     settings: () => readDigestSettings(deps.kv),
-    source: () => digestSourceFromStore(deps.db, siteUrl),
+    source: () => digestSourceFromStore(deps.db, site.siteUrl),
     state: kvDigestState(deps.kv),
     optOuts: kvOptOuts(deps.kv),
-    mailer:
-      apiKey === undefined
-        ? null
-        : createResendMailer({
-            apiKey,
-            from: env.RG_DIGEST_FROM ?? DEFAULT_FROM,
-            ...(env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : {}),
-          }),
+    mailer: digestMailer(env),
     audit: { append: (entry) => appendAudit(deps.db, entry, deps.now()) },
     log: deps.log,
   };
+}
+
+/** Resend with the operator's key, or null when RG_RESEND_API_KEY is not set (nothing can be sent). */
+export function digestMailer(env: NodeJS.ProcessEnv = process.env): DigestMailer | null {
+  const apiKey = readSecret('RG_RESEND_API_KEY', env);
+  return apiKey === undefined
+    ? null
+    : createResendMailer({
+        apiKey,
+        from: env.RG_DIGEST_FROM ?? DEFAULT_FROM,
+        ...(env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : {}),
+      });
+}
+
+export interface DigestSite {
+  /** Confluence's base URL, "https://acme.atlassian.net/wiki". */
+  siteUrl: string;
+  installName: string;
+  dashboardUrl: string;
+}
+
+/**
+ * Where the digest links to. The site comes from Confluence itself (asApp, so no user's say-so);
+ * the dashboard URL is the documented global page address /wiki/apps/<app id>/<environment id>/<route>,
+ * with both ids from this invocation's app context. Outside an invocation: the site's front page.
+ */
+export async function digestSite(deps: AppDeps): Promise<DigestSite> {
+  const siteUrl = await siteBaseUrl(deps);
+  return { siteUrl, installName: new URL(siteUrl).host, dashboardUrl: dashboardUrl(siteUrl) ?? siteUrl };
+}
+
+export function dashboardUrl(siteUrl: string): string | null {
+  try {
+    const { appId, environmentId } = __getRuntime().appContext;
+    // appId is an ARI ("ari:cloud:ecosystem::app/<uuid>"); the URL takes the uuid.
+    const app = appId.split('/').pop() ?? '';
+    if (!/^[\w-]+$/.test(app) || !/^[\w-]+$/.test(environmentId)) return null;
+    return `${siteUrl.replace(/\/+$/, '')}/apps/${app}/${environmentId}/${DASHBOARD_ROUTE}`;
+  } catch {
+    return null;
+  }
 }
 
 /** The site's Confluence base URL ("https://acme.atlassian.net/wiki"), from any v2 list's _links. */
@@ -57,8 +92,11 @@ async function siteBaseUrl(deps: AppDeps): Promise<string> {
   return base;
 }
 
-/** Null until the manifest declares the opt-out web trigger: then nothing is sent (no working link). */
-async function optOutTriggerUrl(): Promise<string | null> {
+/**
+ * The opt-out web trigger's URL (stable per installation; Forge creates it on first request).
+ * Null when there is none (outside Forge, or the manifest lacks the module): then nothing is sent.
+ */
+export async function optOutTriggerUrl(): Promise<string | null> {
   try {
     return await webTrigger.getUrl(OPT_OUT_TRIGGER);
   } catch {

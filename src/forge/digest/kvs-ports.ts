@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseDigestState } from '../../core/digest';
 import { normalizeEmail } from '../../email/opt-out';
+import { MAX_DIGEST_RECIPIENTS, WEEKDAY_VALUES } from '../../shared/contract-settings';
 import type { KeyValue } from '../deps';
 import type { DigestSettings, DigestStateStore, OptOutStore } from './ports';
 
@@ -11,17 +12,21 @@ export const DIGEST_KEYS = {
   state: 'digest-state',
   optOuts: 'digest-opt-outs',
   signingKey: 'digest-signing-key',
+  /** When the last test digest went out (epoch ms): one a minute per install. */
+  lastTestSend: 'digest-test-sent-at',
 } as const;
 
 /** At most this many recipients: the settings page's limit, and 5 batches of 100. */
-export const MAX_RECIPIENTS = 500;
+export const MAX_RECIPIENTS = MAX_DIGEST_RECIPIENTS;
 
 export const digestSettingsSchema = z.object({
   recipients: z.array(z.email()).max(MAX_RECIPIENTS),
+  // Settings saved before the weekday existed read as Monday, the start of the ISO week.
+  weekday: z.enum(WEEKDAY_VALUES).default('monday'),
   sendWhenQuiet: z.boolean(),
 });
 
-const DEFAULT_SETTINGS: DigestSettings = { recipients: [], sendWhenQuiet: false };
+const DEFAULT_SETTINGS: DigestSettings = { recipients: [], weekday: 'monday', sendWhenQuiet: false };
 
 /** Unset or unreadable settings mean "nobody to send to": the digest never guesses recipients. */
 export async function readDigestSettings(kv: KeyValue): Promise<DigestSettings> {

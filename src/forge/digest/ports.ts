@@ -1,10 +1,13 @@
 import type { DigestPage, DigestResource, DigestState } from '../../core/digest';
 import type { CoverageSummary, Finding, ReferenceStatus } from '../../core/match/types';
+import type { Weekday } from '../../shared/contract-settings';
 import type { AuditEntry } from '../../store/repos/audit';
 
 /** The admin's digest settings (set on the settings page; validated when written and read). */
 export interface DigestSettings {
   recipients: string[];
+  /** The UTC weekday the digest goes out on (the trigger runs daily and sends only then). */
+  weekday: Weekday;
   sendWhenQuiet: boolean;
 }
 

@@ -5,6 +5,7 @@ import { renderDigest, type RenderedDigest } from '../../email/render';
 import type { Logger } from '../log';
 import type { AuditSink, DigestSettings, DigestSource, DigestStateStore, OptOutStore } from './ports';
 import { chunk, recipientsToSend } from './recipients';
+import { isSendDay } from './schedule';
 
 export interface WeeklyDigestOptions {
   installId: string;
@@ -31,6 +32,7 @@ export interface WeeklyDigestOptions {
 }
 
 export type DigestRunStatus =
+  | 'not-today'
   | 'sent'
   | 'failed'
   | 'partly-failed'
@@ -83,12 +85,14 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
     return result(status);
   };
 
+  const settings = await o.settings();
+  // The trigger runs daily; six days out of seven this is all it does (not audited: not an event).
+  if (!isSendDay(Date.parse(nowIso), settings.weekday)) return result('not-today');
   // Only finished weeks are saved, so the stored state is always the last digest that went out.
   const previous = await o.state.load();
   if (previous?.week === week && previous.sent) return skip('already-sent', 'already sent this week');
   const source = await o.source();
   if (source === null) return skip('no-scan-yet', 'no scan has finished yet');
-  const settings = await o.settings();
   const digest = buildDigest({
     now: nowIso,
     installName: o.installName,

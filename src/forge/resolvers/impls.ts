@@ -2,6 +2,8 @@ import { isSiteAdmin } from '../../confluence/permissions';
 import { LATEST_MIGRATION } from '../../store/migrations';
 import { SCHEMA_MARKER_KEY } from '../schema';
 import { listAuditLog } from './audit';
+import { testConnection } from './connection';
+import { getDigestSettings, previewDigest, saveDigestSettings, sendTestDigest } from './digest';
 import { getDashboardSummary, listSpaces } from './dashboard';
 import { getFindingDetail } from './finding-detail';
 import type { ResolverImpls } from './dispatch';
@@ -10,6 +12,7 @@ import { listInventory, listUncoveredResources } from './inventory';
 import { getPageBadge, getPageReport, recheckPage } from './page-report';
 import { getScanProgress, startScan } from './scan';
 import { getSettings, saveSettings } from './settings';
+import { getSetupInfo } from './setup';
 
 /** The resolver implementations, one small function each; permission checks are made as the caller. */
 export const resolverImpls: ResolverImpls = {
@@ -24,6 +27,12 @@ export const resolverImpls: ResolverImpls = {
   },
   getSettings,
   saveSettings,
+  getSetupInfo,
+  testConnection,
+  getDigestSettings,
+  saveDigestSettings,
+  previewDigest,
+  sendTestDigest,
   startScan,
   getScanProgress,
   listFindings,
