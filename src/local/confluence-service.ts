@@ -4,8 +4,8 @@ import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
 /**
  * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
  * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
- * `body-format=storage`), one page, the caller's global operations (site admin) and a space's
- * permitted operations (space admin). `asUser` calls see only pages the invocation's user may view;
+ * `body-format=storage`), one page, the space list by ids (key and name made up from the id), the
+ * caller's global operations (site admin) and a space's permitted operations (space admin). `asUser` calls see only pages the invocation's user may view;
  * `asApp` calls see everything. Tests can make the next N requests answer 429 with Retry-After.
  */
 export interface LocalPage {
@@ -102,6 +102,16 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
       links.next = `/wiki/api/v2/pages?${next.toString()}`;
     }
     return jsonResponse(200, { results: slice.map(shape), _links: links });
+  }
+  if (url.pathname === '/wiki/api/v2/spaces') {
+    // A space is visible to whoever can view one of its pages (the pages file has no space permissions).
+    const ids = q.get('ids')?.split(',') ?? null;
+    const spaceIds = [...new Set(model.pages.filter((p) => canView(model, viewer, p)).map((p) => p.spaceId))];
+    const results = spaceIds
+      .filter((id) => ids === null || ids.includes(id))
+      .slice(0, Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25))))
+      .map((id) => ({ id, key: `SP${id}`, name: `Space ${id}` }));
+    return jsonResponse(200, { results, _links: {} });
   }
   const single = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname);
   if (single) {
