@@ -2,3 +2,4 @@
 export * from './contract';
 export * from './envelope';
 export * from './errors';
+export * from './what-we-store';

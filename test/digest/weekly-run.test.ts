@@ -120,6 +120,37 @@ describe('weekly digest run (Resend stand-in on loopback)', () => {
     expect(w.getState()).toMatchObject({ week: '2026-W48', sent: true });
   });
 
+  it('the daily trigger sends only on the chosen weekday (UTC), then not again that week', async () => {
+    const w = world(fake, baseUrl);
+    w.settings.weekday = 'wednesday';
+    const day = 86_400_000;
+    const statuses: string[] = [];
+    // Monday 2026-11-23 through Sunday, then the next Monday to Wednesday.
+    for (let d = 0; d < 10; d++) {
+      w.setNow(MONDAY + d * day);
+      statuses.push((await runWeeklyDigest(w.options())).status);
+    }
+    expect(statuses).toEqual([
+      'not-today',
+      'not-today',
+      'sent',
+      'not-today',
+      'not-today',
+      'not-today',
+      'not-today',
+      'not-today',
+      'not-today',
+      'quiet',
+    ]);
+    expect(fake.requests).toHaveLength(1);
+    // Days that are not the send day leave no trace: no audit entry, no state change.
+    expect(w.audit.map((a) => a.action)).toEqual(['digest.send', 'digest.skip']);
+    expect(w.getState()).toMatchObject({ week: '2026-W49', sent: true });
+    // A rerun on the send day of a week already sent is a no-op.
+    expect(await runWeeklyDigest(w.options())).toMatchObject({ status: 'already-sent' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('a duplicated trigger run in the same week sends nothing', async () => {
     const w = world(fake, baseUrl);
     await runWeeklyDigest(w.options());
