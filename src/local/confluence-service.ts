@@ -32,7 +32,11 @@ export interface ConfluenceModel {
   throttle: { remaining: number; retryAfterSeconds: number };
   /** Every path requested, with who asked ('app' or an account id). */
   requests: { path: string; as: string }[];
+  /** The site's base URL, which Confluence puts into every v2 list's `_links.base`. */
+  siteUrl: string;
 }
+
+export const LOCAL_SITE_URL = 'https://local-site.atlassian.net/wiki';
 
 export function loadPagesFile(file: string): LocalPage[] {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { results?: LocalPage[] };
@@ -43,7 +47,14 @@ export function newConfluenceModel(
   pages: LocalPage[],
   users: Record<string, LocalUser> = {},
 ): ConfluenceModel {
-  return { pages, users, restrictions: {}, throttle: { remaining: 0, retryAfterSeconds: 1 }, requests: [] };
+  return {
+    pages,
+    users,
+    restrictions: {},
+    throttle: { remaining: 0, retryAfterSeconds: 1 },
+    requests: [],
+    siteUrl: LOCAL_SITE_URL,
+  };
 }
 
 export const MAX_PAGE_LIMIT = 250;
@@ -95,7 +106,7 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
       (p) => (ids === null || ids.includes(p.id)) && canView(model, viewer, p),
     );
     const slice = visible.slice(offset, offset + limit);
-    const links: Record<string, string> = {};
+    const links: Record<string, string> = { base: model.siteUrl };
     if (offset + limit < visible.length) {
       const next = new URLSearchParams(q);
       next.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
@@ -111,7 +122,7 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
       .filter((id) => ids === null || ids.includes(id))
       .slice(0, Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25))))
       .map((id) => ({ id, key: `SP${id}`, name: `Space ${id}` }));
-    return jsonResponse(200, { results, _links: {} });
+    return jsonResponse(200, { results, _links: { base: model.siteUrl } });
   }
   const single = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname);
   if (single) {
