@@ -5,8 +5,10 @@ import type { Config } from 'jest';
 // test/browser (test:browser).
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/ui'],
+  // Component tests (ui/**/*.test.tsx) pick jsdom with a docblock; everything else runs in node.
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  moduleNameMapper: { '\\.css$': '<rootDir>/ui/test-support/style-stub.ts' },
   testPathIgnorePatterns: [
     '/node_modules/',
     '/dist/',

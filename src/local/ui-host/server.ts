@@ -77,6 +77,7 @@ async function handle(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
     if (!found) return send(res, 404, 'text/plain', 'no such page');
     return page(found.title, runbookBody(found, frame));
   }
+  if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
   if (url.pathname === '/__local/host.js')
     return send(res, 200, JS, readFileSync(path.join(o.root, 'src/local/ui-host/host.browser.js')));
   if (url.pathname === '/__local/bridge.js') return bridgeScript(o, url, frame, res);
