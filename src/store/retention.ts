@@ -64,6 +64,9 @@ export async function applyRetention(
       )
     ).affectedRows;
   }
+  // The dashboard trend's per-scan counts go with their runs.
+  deleted += (await db.execute(`DELETE FROM rg_scan_totals WHERE finished_at < ? LIMIT ${BATCH}`, [oldScans]))
+    .affectedRows;
   deleted += (
     await db.execute(`DELETE FROM rg_scan_runs WHERE state <> 'running' AND started_at < ? LIMIT ${BATCH}`, [
       oldScans,

@@ -19,6 +19,7 @@ import { recentScanTotals, recordScanTotals } from '../../src/store/repos/scan-t
 import { createScan, finishScan, lastFullScanOfPage } from '../../src/store/repos/scans';
 import { recordScanPages } from '../../src/store/repos/scan-pages';
 import { readLatestSnapshotHeader, writeSnapshot } from '../../src/store/repos/snapshots';
+import { applyRetention } from '../../src/store/retention';
 import { createTestDatabase, type TestDatabase } from './support/mariadb';
 import { finding, snapshot } from './support/fixtures';
 import { migrate } from './support/schema';
@@ -215,5 +216,16 @@ describe('pages, references, audit, locks, snapshots', () => {
     const header = await readLatestSnapshotHeader(t.db);
     expect(header).toMatchObject({ snapshotId: id, takenAtMs: Date.parse('2026-02-01T00:00:00.000Z') });
     expect(header?.coverage).toEqual(snapshot(3).coverage);
+  });
+});
+
+describe('retention', () => {
+  test('per-scan totals older than the scan-run retention are deleted, newer ones kept', async () => {
+    const day = 86_400_000;
+    const now = 200 * day;
+    await recordScanTotals(t.db, 'scan-new', 1, now - day);
+    expect((await recentScanTotals(t.db, 100)).length).toBeGreaterThan(1);
+    await applyRetention(t.db, now);
+    expect((await recentScanTotals(t.db, 100)).map((x) => x.scanId)).toEqual(['scan-new']);
   });
 });
