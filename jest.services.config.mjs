@@ -6,7 +6,12 @@ const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/store', '<rootDir>/test/local'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
+    // The digest e-mail renders through @react-email/render, whose dynamic import needs this (as in jest.config.ts).
+    '/node_modules/@react-email/render/.+\\.c?js$': '<rootDir>/test/support/jest-dynamic-import.mjs',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@react-email/render/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60_000,
   // Two cores; files in parallel would only queue behind one server.
