@@ -13,5 +13,4 @@ export const FINDING_KIND_VALUES = [
   'unverifiable',
 ] as const;
 export const SEVERITY_VALUES = ['error', 'warning', 'info'] as const;
-export const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+export { REGION, ROLE_ARN } from './settings-values';

@@ -1,35 +1,21 @@
 import { z } from 'zod';
 import { REGION, ROLE_ARN } from './contract-common';
+import {
+  MAX_AWS_ACCOUNTS,
+  MAX_DIGEST_RECIPIENTS,
+  WEEKDAY_VALUES,
+  type AwsService,
+  type Weekday,
+} from './settings-values';
 
-/** Weekdays the weekly digest can go out on (UTC), Monday first as in ISO 8601. */
-export const WEEKDAY_VALUES = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAY_VALUES)[number];
-
-/** At most this many digest recipients per install (5 Resend batches of 100). */
-export const MAX_DIGEST_RECIPIENTS = 500;
-
-/** The services a connection test checks, as the inventory names them. */
-export const AWS_SERVICE_VALUES = [
-  'ec2',
-  'rds',
-  'elb',
-  'elbv2',
-  'elasticache',
-  'ecs',
-  'eks',
-  'lambda',
-  's3',
-  'route53',
-] as const;
-export type AwsService = (typeof AWS_SERVICE_VALUES)[number];
+export {
+  AWS_SERVICE_VALUES,
+  MAX_AWS_ACCOUNTS,
+  MAX_DIGEST_RECIPIENTS,
+  WEEKDAY_VALUES,
+  type AwsService,
+  type Weekday,
+} from './settings-values';
 
 const email = z.string().trim().max(254).pipe(z.email('not an e-mail address'));
 const roleArn = z.string().regex(ROLE_ARN, 'not an IAM role ARN');
@@ -47,7 +33,7 @@ export const settingsPayloads = {
   /** Site admins: replaces the connected accounts; new roles must pass the confused-deputy check. */
   saveSettings: z
     .object({
-      accounts: z.array(z.object({ roleArn, regions }).strict()).max(20),
+      accounts: z.array(z.object({ roleArn, regions }).strict()).max(MAX_AWS_ACCOUNTS),
     })
     .strict()
     .refine((p) => new Set(p.accounts.map((a) => a.roleArn.split(':')[4])).size === p.accounts.length, {
