@@ -450,6 +450,8 @@ describe('listSpaces', () => {
     expect(ids).toContain(lone?.spaceId);
     h.forge.confluence.restrictions[String(lone?.id)] = [ADMIN];
     expect(data(await call('listSpaces', {}, VIEWER)).spaces.map((s) => s.id)).not.toContain(lone?.spaceId);
+    h.forge.confluence.throttle = { remaining: 1, retryAfterSeconds: 1 };
+    expect(code(await call('listSpaces', {}, VIEWER))).toBe('RATE_LIMITED');
     expect(code(await call('listSpaces', {}, null))).toBe('FORBIDDEN');
     expect(code(await call('listSpaces', { all: true }, VIEWER))).toBe('INVALID_PAYLOAD');
   });

@@ -1,12 +1,13 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from '../../confluence/client';
+import { ConfluenceError, getJson } from '../../confluence/client';
 import type { DashboardSummary, ResolverPayload, SpaceView } from '../../shared';
 import { countActiveFindings, spacesWithFindings } from '../../store/repos/findings';
 import { countCheckedReferences, countPages, recentScanTotals } from '../../store/repos/scan-totals';
 import { latestScan } from '../../store/repos/scans';
 import { readLatestSnapshotHeader } from '../../store/repos/snapshots';
 import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { coverageCells, countStates } from './coverage-view';
 import type { Caller } from './dispatch';
 import { signedIn } from './access';
@@ -74,7 +75,12 @@ export async function listSpaces(
     const body = await getJson(
       deps.confluence.asUser(),
       route`/wiki/api/v2/spaces?ids=${batch.join(',')}&limit=${SPACE_BATCH}`,
-    );
+    ).catch((error: unknown) => {
+      // 429 stays a rate limit (dispatch answers RATE_LIMITED); anything else is Confluence's fault.
+      if (error instanceof ConfluenceError && error.status !== 429)
+        throw new AppError('UPSTREAM_FAILED', 'Confluence could not list the spaces; try again.');
+      throw error;
+    });
     const parsed = spacesSchema.safeParse(body);
     if (!parsed.success) continue;
     for (const s of parsed.data.results) {
