@@ -89,7 +89,8 @@ export interface FindingList {
   /**
    * Findings matching the filters on EVERY page, counted BEFORE the view-permission check (an exact
    * count of only the caller's pages would need a permission call per page of the whole site). So
-   * it is an upper bound for what the caller can page through, and it reveals a number only.
+   * it can be more than the caller will ever page through (show it as "about N" or "up to N"); it
+   * reveals a number only.
    */
   total: number;
   /** Always true: says `total` may include findings on pages the caller cannot view. */
