@@ -316,6 +316,7 @@ export async function probeAccount(o: ProbeOptions): Promise<ProbeResult> {
     let enabled: ReadonlySet<string> | null = null;
     let regionCheck: ProbeCheck | null = null;
     try {
+      if (outOfTime()) throw new Error('out of time');
       const list = await listEnabledRegions(clientsFor(DEFAULT_HOME_REGION).ec2);
       enabled = new Set(list);
       if (o.regions === null) regions = list;
@@ -369,6 +370,7 @@ function failure(error: unknown, command: CustomerCommandId, timedOut: boolean):
   const e = mapAwsError(error);
   if (e.kind === 'access-denied') return { status: 'denied', action: actionOf(command) };
   if (e.kind === 'region-disabled') return { status: 'disabled' };
-  if (timedOut && (e.kind === 'timeout' || e.code === 'AbortError')) return { status: 'not-tried' };
+  // Past the deadline a failure is most likely our own abort: report it as not tried, not as AWS's.
+  if (timedOut) return { status: 'not-tried' };
   return { status: 'error', message: `${e.code}: ${e.message}`.slice(0, 300) };
 }
