@@ -26,9 +26,10 @@ export async function dailyScan(): Promise<void> {
 }
 
 /**
- * manifest: scheduled trigger `weekly-digest`: the digest e-mail through Resend (src/forge/digest).
- * Scheduled triggers are not retried, so a failure is logged (redacted) and the next week's run,
- * or a rerun this week, picks up with the same idempotency keys.
+ * manifest: scheduled trigger `digest-schedule` (daily), function `weekly-digest`: the digest e-mail
+ * through Resend (src/forge/digest), sent only on the admin's weekday and once per ISO week.
+ * Scheduled triggers are not retried, so a failure is logged (redacted) and the next send day
+ * picks up with the same idempotency keys for the same week.
  */
 export async function weeklyDigest(): Promise<void> {
   const deps = forgeDeps();
