@@ -199,6 +199,8 @@ export interface PageReferenceView {
   /** The finding behind a problem state, when there is one. */
   fingerprint: string | null;
   findingStatus: (typeof FINDING_STATUS_VALUES)[number] | null;
+  /** Why a space admin acknowledged or suppressed the finding (what the dashboard shows too). */
+  findingStatusReason: string | null;
   headingPath: string[];
   occurrences: number;
 }

@@ -1,19 +1,56 @@
-import Heading from '@atlaskit/heading';
-import { Box, Text } from '@atlaskit/primitives';
-import type { HostContext } from '../shared/context';
-import { ErrorState, Loading } from '../shared/states';
+import { Box, Stack, Text } from '@atlaskit/primitives';
+import type { PageBadge } from '../../src/shared/contract-dashboard';
+import { contentId, type HostContext } from '../shared/context';
+import { timeAgo } from '../shared/page-report-model';
+import { NotOnAPage, PageReportPanel } from '../shared/page-report-view';
+import { usePageReport, type PollOptions } from '../shared/use-page-report';
 import { useResolver } from '../shared/use-resolver';
 
-export function App({ context }: { context: HostContext }) {
-  const status = useResolver('getStatus', {});
-  if (status.state === 'loading') return <Loading label="Loading RunbookGuard" />;
-  if (status.state === 'error') return <ErrorState error={status.error} onRetry={status.reload} />;
+/** What the badge alone can say (open findings), until the full report has arrived. */
+export function badgeSummary(badge: PageBadge): string {
+  if (badge.lastCheckedAt === null) return 'Not checked yet';
+  const { total, bySeverity } = badge.open;
+  if (total === 0) return 'No open problems on this page';
+  const parts = [
+    bySeverity.error > 0 ? `${bySeverity.error} error${bySeverity.error === 1 ? '' : 's'}` : null,
+    bySeverity.warning > 0 ? `${bySeverity.warning} warning${bySeverity.warning === 1 ? '' : 's'}` : null,
+  ].filter((p): p is string => p !== null);
+  const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  return `${total} open problem${total === 1 ? '' : 's'} on this page${detail}`;
+}
+
+function BylineReport({ pageId, poll }: { pageId: string; poll?: PollOptions }) {
+  // The badge is one cheap count: it paints first while the full report is on its way.
+  const badge = useResolver('getPageBadge', { pageId });
+  const state = usePageReport(pageId, poll);
+  if (state.report === null && state.error === null && badge.state === 'ready')
+    return (
+      <Stack space="space.100">
+        <Text weight="bold">{badgeSummary(badge.data)}</Text>
+        {badge.data.lastCheckedAt !== null ? (
+          <Text
+            size="small"
+            color="color.text.subtle"
+          >{`Checked ${timeAgo(badge.data.lastCheckedAt, Date.now())}`}</Text>
+        ) : null}
+        <Text size="small" color="color.text.subtle" aria-live="polite">
+          Loading the references…
+        </Text>
+      </Stack>
+    );
+  return <PageReportPanel state={state} loadingLabel="Loading RunbookGuard for this page" />;
+}
+
+/** The byline item's dialog: the page's summary, then the same report as the macro. */
+export function App({ context, poll }: { context: HostContext; poll?: PollOptions }) {
+  const pageId = contentId(context);
   return (
     <Box padding="space.200">
-      <Heading size="large">RunbookGuard</Heading>
-      <Text>
-        {context.moduleKey ?? 'unknown module'}: schema {status.data.schemaVersion ?? 'not migrated'}
-      </Text>
+      {pageId === null ? (
+        <NotOnAPage what="RunbookGuard" />
+      ) : (
+        <BylineReport pageId={pageId} {...(poll ? { poll } : {})} />
+      )}
     </Box>
   );
 }

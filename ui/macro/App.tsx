@@ -1,19 +1,18 @@
-import Heading from '@atlaskit/heading';
-import { Box, Text } from '@atlaskit/primitives';
-import type { HostContext } from '../shared/context';
-import { ErrorState, Loading } from '../shared/states';
-import { useResolver } from '../shared/use-resolver';
+import { Box } from '@atlaskit/primitives';
+import { contentId, type HostContext } from '../shared/context';
+import { NotOnAPage, PageReportScreen } from '../shared/page-report-view';
+import type { PollOptions } from '../shared/use-page-report';
 
-export function App({ context }: { context: HostContext }) {
-  const status = useResolver('getStatus', {});
-  if (status.state === 'loading') return <Loading label="Loading RunbookGuard" />;
-  if (status.state === 'error') return <ErrorState error={status.error} onRetry={status.reload} />;
+/** The page-check macro: every AWS reference on the page it sits on, problems first. */
+export function App({ context, poll }: { context: HostContext; poll?: PollOptions }) {
+  const pageId = contentId(context);
   return (
     <Box padding="space.200">
-      <Heading size="large">RunbookGuard</Heading>
-      <Text>
-        {context.moduleKey ?? 'unknown module'}: schema {status.data.schemaVersion ?? 'not migrated'}
-      </Text>
+      {pageId === null ? (
+        <NotOnAPage what="the RunbookGuard page check" />
+      ) : (
+        <PageReportScreen pageId={pageId} {...(poll ? { poll } : {})} />
+      )}
     </Box>
   );
 }

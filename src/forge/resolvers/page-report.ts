@@ -78,6 +78,7 @@ export async function getPageReport(
       suggestion: null,
       fingerprint: null,
       findingStatus: null,
+      findingStatusReason: null,
       headingPath: [...e.location.headingPath],
       occurrences: e.occurrences,
     });
@@ -109,6 +110,7 @@ function fromRow(
     suggestion: f?.finding.suggestion ? { ...f.finding.suggestion } : null,
     fingerprint: f === undefined ? null : f.fingerprint,
     findingStatus: f === undefined ? null : f.status,
+    findingStatusReason: f?.statusReason ?? null,
     headingPath: entity === null ? [] : [...entity.location.headingPath],
     occurrences: entity?.occurrences ?? 1,
   };
