@@ -45,12 +45,16 @@ export interface AwsPort {
  * SDK honours AWS_ENDPOINT_URL, which is how tests point it at moto.
  */
 export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
-  const sts = (): STSClient => {
+  const sts = (interactive = false): STSClient => {
     const accessKeyId = readSecret('RG_AWS_ACCESS_KEY_ID', env);
     const secretAccessKey = readSecret('RG_AWS_SECRET_ACCESS_KEY', env);
     return new STSClient({
       region: 'us-east-1',
       ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+      // Inside a 25 s resolver the two AssumeRole calls must not eat the connection test's budget.
+      ...(interactive
+        ? { maxAttempts: 2, requestHandler: { requestTimeout: 3_000, connectionTimeout: 2_000 } }
+        : {}),
     });
   };
   return {
@@ -67,7 +71,7 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
       }
     },
     async testConnection(target, externalId, installId, deadline) {
-      const client = sts();
+      const client = sts(true);
       try {
         let credentials;
         try {
