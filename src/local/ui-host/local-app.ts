@@ -83,13 +83,16 @@ function queuePump(forge: LocalForge, delayMs: number): { kick: () => void; idle
       }
     } catch (error) {
       console.error('local queue: a delivery failed:', error instanceof Error ? error.message : error);
-    } finally {
-      running = null;
     }
   };
   return {
     kick: () => {
-      running ??= run();
+      // Cleared only once the assignment has happened: with nothing queued, run() settles before
+      // `running` is set, and a `finally` inside it would leave a settled promise there for good.
+      if (running !== null) return;
+      running = run().finally(() => {
+        running = null;
+      });
     },
     idle: async () => {
       await running;
