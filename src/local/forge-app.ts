@@ -2,6 +2,7 @@ import type { Pool } from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { overrideAwsPort, type AwsPort } from '../forge/aws';
 import { forgeDeps, SCAN_QUEUE } from '../forge/deps';
+import { OPT_OUT_TRIGGER } from '../forge/digest/forge';
 import { resumeStalledScan } from '../forge/jobs/scan/start';
 import * as app from '../index';
 import { resetSchemaMemo } from '../store/migrate';
@@ -18,6 +19,7 @@ import { kvsService, newKvsStore, type KvsStore } from './kvs-service';
 import { LocalQueue, type LocalQueueOptions } from './queue-service';
 import { installLocalRuntime, runAs } from './runtime';
 import { newSqlStats, sqlService, type SqlStats } from './sql-service';
+import { LocalWebTriggers, type WebTriggerResponse } from './webtrigger-service';
 
 /**
  * The whole app on localhost: the unmodified handlers from src/index.ts over the local services
@@ -50,6 +52,11 @@ export interface LocalForge {
   resolver(functionKey: string, payload: unknown, accountId: string | null): Promise<unknown>;
   installed(): Promise<void>;
   dailyScan(): Promise<void>;
+  /** The digest's scheduled trigger (runs daily on Forge; sends only on the chosen weekday). */
+  weeklyDigest(): Promise<void>;
+  /** The web trigger URLs the app asked for, and requests to them as Forge delivers them. */
+  webTriggers: LocalWebTriggers;
+  webTrigger(url: string, method?: string): Promise<WebTriggerResponse>;
   pageChanged(pageId: string): Promise<void>;
   /** What the daily trigger does for a stalled scan, without waiting for it to look stalled. */
   resumeScan(): Promise<{ resumed: string | null; events: number }>;
@@ -81,11 +88,16 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
     },
   });
   queue.consume(SCAN_QUEUE, (event) => runAs(null, () => app.scanWorker(event)));
+  // The manifest's webtrigger modules, by key, each with the handler its function names.
+  const webTriggers = new LocalWebTriggers({
+    [OPT_OUT_TRIGGER]: (request) => runAs(null, () => app.digestOptOut(request)),
+  });
   const uninstall = installLocalRuntime({
     services: [
       sqlService(options.pool, sql),
       kvsService(kvs, options.kvsFile),
       queue.service(),
+      webTriggers.service(),
       ...(options.remoteConfluence ? [remoteConfluenceService(options.remoteConfluence)] : []),
       confluenceService(confluence),
     ],
@@ -115,6 +127,9 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
       ),
     installed: () => timed('installed', () => runAs(null, () => app.installed())),
     dailyScan: () => timed('dailyScan', () => runAs(null, () => app.dailyScan())),
+    weeklyDigest: () => timed('weeklyDigest', () => runAs(null, () => app.weeklyDigest())),
+    webTriggers,
+    webTrigger: (url, method = 'GET') => timed('webTrigger', () => webTriggers.invoke(url, { method })),
     pageChanged: (pageId) =>
       timed('pageChanged', () => runAs(null, () => app.pageChanged({ content: { id: pageId } }))),
     resumeScan: () => runAs(null, () => resumeStalledScan(forgeDeps(), 0)),
