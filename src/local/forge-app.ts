@@ -1,4 +1,3 @@
-import type { Pool } from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { overrideAwsPort, type AwsPort } from '../forge/aws';
 import { forgeDeps, SCAN_QUEUE } from '../forge/deps';
@@ -6,6 +5,7 @@ import { OPT_OUT_TRIGGER } from '../forge/digest/forge';
 import { resumeStalledScan } from '../forge/jobs/scan/start';
 import * as app from '../index';
 import { resetSchemaMemo } from '../store/migrate';
+import type { SqlPool } from '../store/mysql-executor';
 import { snapshotAwsPort } from './aws-snapshot';
 import {
   confluenceService,
@@ -23,11 +23,13 @@ import { LocalWebTriggers, type WebTriggerResponse } from './webtrigger-service'
 
 /**
  * The whole app on localhost: the unmodified handlers from src/index.ts over the local services
- * (SQL on a MySQL-compatible pool, KVS, the queue, Confluence from pages, AWS from a snapshot or
- * the environment). Tests, the bench and `npm run local` drive it through the methods below.
+ * (SQL on a MySQL-compatible server or the embedded engine, KVS, the queue, Confluence from pages,
+ * AWS from a snapshot or the environment). Tests, the bench and `npm run local` drive it through the
+ * methods below.
  */
 export interface LocalForgeOptions {
-  pool: Pool;
+  /** SQL: a mysql2 pool on a MySQL-compatible server, or the embedded engine (EmbeddedSql.open()). */
+  pool: SqlPool;
   pages: LocalPage[];
   users?: Record<string, LocalUser>;
   /** AWS: a snapshot (the demo), or 'environment' for the real SDK (moto via AWS_ENDPOINT_URL). */

@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
-import { createMysqlPool } from '../store/mysql-executor';
+import { createMysqlPool, type SqlPool } from '../store/mysql-executor';
 import { remoteConfluenceFromEnv } from './confluence-remote';
 import { loadPagesFile } from './confluence-service';
+import { EmbeddedSql } from './embedded-sql/engine';
 import { startLocalForge } from './forge-app';
 
 /**
- * `npm run local`: the app in the local Forge runtime with the demo data. SQL goes to FORGE_SQL_URL
- * (default: the local MariaDB, database runbookguard_local, created if missing); KVS to
+ * `npm run local`: the app in the local Forge runtime with the demo data. SQL goes to the MySQL-compatible
+ * server at FORGE_SQL_URL when it is set (e.g. mysql://root@127.0.0.1:3306/runbookguard_local; the
+ * database is created if missing), otherwise to the embedded engine, kept in .runbookguard-local.sqlite
+ * so a second run sees the first one's data (delete the file to start over); KVS to
  * .runbookguard-kvs.json; Confluence is demo/space.json with one site admin, or a real Confluence
  * Cloud site with RG_CONFLUENCE_URL, RG_CONFLUENCE_EMAIL and RG_CONFLUENCE_API_TOKEN; AWS is
  * demo/snapshot.json, or the real SDK (e.g. moto via AWS_ENDPOINT_URL) with RG_LOCAL_AWS=environment.
@@ -25,12 +28,8 @@ const ROOT = path.resolve(
 const ADMIN = 'local-admin';
 
 async function main(): Promise<void> {
-  const url = process.env.FORGE_SQL_URL ?? 'mysql://root@127.0.0.1:3306/runbookguard_local';
-  const database = new URL(url).pathname.slice(1);
-  const server = await mysql.createConnection(url.replace(/\/[^/]*$/, ''));
-  await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
-  await server.end();
-  const pool = createMysqlPool(url);
+  const kvsFile = path.join(process.cwd(), '.runbookguard-kvs.json');
+  const pool = await openSql(kvsFile);
   // RG_CONFLUENCE_URL, _EMAIL and _API_TOKEN: a real Confluence Cloud site instead of the demo space.
   const site = remoteConfluenceFromEnv();
   const pages = loadPagesFile(path.join(ROOT, 'demo', 'space.json'));
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
     pages,
     users: { [ADMIN]: { siteAdmin: true, spaceAdmin: [...new Set(pages.map((p) => p.spaceId))] } },
     aws: process.env.RG_LOCAL_AWS === 'environment' ? 'environment' : snapshot,
-    kvsFile: path.join(process.cwd(), '.runbookguard-kvs.json'),
+    kvsFile,
     ...(site ? { remoteConfluence: site } : {}),
   });
   try {
@@ -64,6 +63,27 @@ async function main(): Promise<void> {
     forge.stop();
     await pool.end();
   }
+}
+
+async function openSql(kvsFile: string): Promise<SqlPool> {
+  const url = process.env.FORGE_SQL_URL;
+  if (url === undefined || url === '') {
+    const file = path.join(process.cwd(), '.runbookguard-local.sqlite');
+    // KVS remembers that the schema is applied: with a new database it would describe a database
+    // that is gone, so a new database starts a new local install.
+    if (!existsSync(file) && existsSync(kvsFile)) {
+      console.log(`SQL: new database, so a new local install: removing ${path.basename(kvsFile)}`);
+      rmSync(kvsFile);
+    }
+    console.log(`SQL: embedded engine, ${path.relative(process.cwd(), file)}`);
+    return EmbeddedSql.open({ file });
+  }
+  const database = new URL(url).pathname.slice(1);
+  const server = await mysql.createConnection(url.replace(/\/[^/]*$/, ''));
+  await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
+  await server.end();
+  console.log(`SQL: ${url.replace(/\/\/[^@/]*@/, '//')}`);
+  return createMysqlPool(url);
 }
 
 function show(name: string, answer: unknown): void {

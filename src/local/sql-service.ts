@@ -1,5 +1,6 @@
-import type { Pool, ResultSetHeader } from 'mysql2/promise';
+import type { ResultSetHeader } from 'mysql2/promise';
 import { z } from 'zod';
+import type { SqlPool } from '../store/mysql-executor';
 import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
 
 /** Forge SQL's documented per-request limits, enforced locally so tests catch what Forge would reject. */
@@ -46,12 +47,13 @@ export function peakPerSecond(times: readonly number[]): number {
 }
 
 /**
- * Forge SQL over a MySQL-compatible pool: POST /api/v1/execute (DML, server-side params) and
+ * Forge SQL over a MySQL-compatible pool (FORGE_SQL_URL) or the embedded engine
+ * (src/local/embedded-sql): POST /api/v1/execute (DML, server-side params) and
  * /api/v1/execute/ddl, answering `{rows}` — row objects for a SELECT, the result header
  * (affectedRows, insertId, …) otherwise — and `{code, message}` errors as @forge/sql expects.
  * One statement per request, like Forge: the pool must not allow multiple statements.
  */
-export function sqlService(pool: Pool, stats: SqlStats = newSqlStats()): ServiceHandler {
+export function sqlService(pool: SqlPool, stats: SqlStats = newSqlStats()): ServiceHandler {
   return (target, path, init) => {
     if (target.type !== 'sql') return null;
     return (async () => {

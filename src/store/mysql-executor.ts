@@ -16,15 +16,25 @@ export function createMysqlPool(url: string): mysql.Pool {
   });
 }
 
-export function mysqlExecutor(pool: mysql.Pool): SqlExecutor & { ddl(sql: string): Promise<void> } {
+/**
+ * What the local runtime needs of a SQL server: mysql2's pool.query (`[rows, fields]` for a SELECT,
+ * `[header, fields]` otherwise) and end(). A mysql2 pool is one; the embedded engine
+ * (src/local/embedded-sql) answers the same way.
+ */
+export interface SqlPool {
+  query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
+  end(): Promise<void>;
+}
+
+export function mysqlExecutor(pool: SqlPool): SqlExecutor & { ddl(sql: string): Promise<void> } {
   return {
     async query<Row extends object>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
       const [rows] = await pool.query(sql, [...params]);
       return rows as Row[];
     },
     async execute(sql: string, params: readonly SqlValue[] = []) {
-      const [result] = await pool.query<mysql.ResultSetHeader>(sql, [...params]);
-      return { affectedRows: result.affectedRows };
+      const [result] = await pool.query(sql, [...params]);
+      return { affectedRows: (result as mysql.ResultSetHeader).affectedRows };
     },
     async ddl(sql: string) {
       await pool.query(sql);
