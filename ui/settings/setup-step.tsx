@@ -27,6 +27,7 @@ const actionsStyles = xcss({
  */
 export function SetupStep({ info }: { info: SetupInfoView }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [linkBlocked, setLinkBlocked] = useState(false);
   return (
     <Stack space="space.300">
       <FieldRow
@@ -79,7 +80,8 @@ export function SetupStep({ info }: { info: SetupInfoView }) {
               <Button
                 appearance="primary"
                 onClick={() => {
-                  if (info.quickCreate.available) void router.open(info.quickCreate.url);
+                  if (info.quickCreate.available)
+                    router.open(info.quickCreate.url).catch(() => setLinkBlocked(true));
                 }}
               >
                 Open the CloudFormation quick-create page
@@ -88,6 +90,20 @@ export function SetupStep({ info }: { info: SetupInfoView }) {
                 Download the template ({info.template.fileName})
               </Button>
             </Inline>
+            {linkBlocked && (
+              <SectionMessage appearance="warning" title="The console did not open">
+                <Stack space="space.100">
+                  <Text>Copy this link into a new browser tab signed in to the AWS account:</Text>
+                  <Textfield
+                    aria-label="CloudFormation quick-create link"
+                    value={info.quickCreate.url}
+                    isReadOnly
+                    isMonospaced
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                </Stack>
+              </SectionMessage>
+            )}
           </Stack>
         ) : (
           <Stack space="space.100">
