@@ -62,6 +62,22 @@ test('moto accepts AssumeRole without an External ID, so the confused-deputy che
   });
 });
 
+test('testConnection through the resolver: the same refusal, audited, and nothing saved', async () => {
+  const answer = (await h.forge.resolver('testConnection', { roleArn: ROLE, regions: [HOME] }, ADMIN)) as {
+    ok: boolean;
+    data?: { role: { status: string }; checks: unknown[]; complete: boolean };
+  };
+  expect(answer).toMatchObject({
+    ok: true,
+    data: { role: { status: 'unguarded' }, checks: [], complete: true },
+  });
+  expect(h.forge.kvs.values.get('settings')).toBeUndefined();
+  const [rows] = await h.t.pool.query(
+    "SELECT actor, target, outcome FROM rg_audit_log WHERE action = 'settings.test-connection'",
+  );
+  expect(rows).toEqual([{ actor: ADMIN, target: ROLE, outcome: 'failed' }]);
+});
+
 test('a full scan job reads the account live and stores exactly the engine’s findings', async () => {
   // Connected out of band: moto cannot model a trust policy that requires the External ID.
   h.forge.kvs.values.set('settings', {
