@@ -16,6 +16,9 @@ const echo = (p: ResolverRequest<'saveSettings'>) =>
     })),
   );
 
+// Typing into Atlaskit fields in jsdom is slow on a shared machine; the default 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('connected AWS accounts', () => {
   it('with nothing connected, the tab is the first-run wizard', async () => {
     useBackend({ getSettings: () => settingsView([]), getSetupInfo: () => SETUP });

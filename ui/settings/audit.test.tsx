@@ -18,6 +18,9 @@ function entry(id: number, over: Partial<AuditView> = {}): AuditView {
   };
 }
 
+// Typing into Atlaskit fields in jsdom is slow on a shared machine; the default 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('audit log', () => {
   it('shows each entry and pages on with beforeId until there is no more', async () => {
     const pages: Record<string, { entries: AuditView[]; nextBeforeId: number | null }> = {

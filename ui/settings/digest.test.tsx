@@ -26,6 +26,9 @@ async function addRecipient(address: string): Promise<void> {
   await userEvent.click(screen.getByRole('button', { name: 'Add' }));
 }
 
+// Typing into Atlaskit fields in jsdom is slow on a shared machine; the default 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('weekly digest settings', () => {
   it('recipients are validated before they are added, and the saved payload is exactly what is shown', async () => {
     useBackend({

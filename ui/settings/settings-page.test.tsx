@@ -10,6 +10,9 @@ import { ADMIN, CONNECTED, EXTERNAL_ID, NOT_ADMIN, SETUP, settingsView } from '.
 
 const REFUSAL = 'Only Confluence site admins can configure RunbookGuard';
 
+// Typing into Atlaskit fields in jsdom is slow on a shared machine; the default 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('settings page access', () => {
   it('a user who is not a site admin sees only the refusal, and no settings are fetched', async () => {
     useBackend({

@@ -29,6 +29,9 @@ function readBlob(blob: Blob | undefined): Promise<unknown> {
 
 const invoked = (key: string) => calls.filter((c) => c.functionKey === key).map((c) => c.payload);
 
+// Typing into Atlaskit fields in jsdom is slow on a shared machine; the default 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('connect AWS wizard', () => {
   it('step 1 shows the External ID, the quick-create link and what the role grants', async () => {
     useBackend({ getSetupInfo: () => SETUP });
