@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESOURCES = ['dashboard', 'settings', 'macro', 'byline'];
+const RESOURCES = ['dashboard', 'settings', 'macro', 'byline', 'space'];
 const TARGET_KB = 250;
 const only = process.argv.slice(2);
 

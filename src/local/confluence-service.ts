@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { matchesCql, parseCql, CqlError } from './cql';
 import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
 
 /**
  * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
  * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
  * `body-format=storage`), one page, the space list by ids (key and name made up from the id), the
- * caller's global operations (site admin) and a space's permitted operations (space admin). `asUser` calls see only pages the invocation's user may view;
+ * caller's global operations (site admin), a space's permitted operations (space admin), CQL content
+ * search and search counts (src/local/cql.ts: labels, page trees by parent, spaces by key) and users
+ * by account id. `asUser` calls see only pages the invocation's user may view;
  * `asApp` calls see everything. Tests can make the next N requests answer 429 with Retry-After.
  */
 export interface LocalPage {
@@ -13,14 +16,24 @@ export interface LocalPage {
   status?: string;
   title: string;
   spaceId: string;
-  version: { number: number };
+  version: { number: number; authorId?: string };
   body: { storage: { value: string; representation?: string } };
+  /** Label names (Confluence answers them on their own routes and in CQL, not in the page). */
+  labels?: string[];
+  /** The parent page (page trees); absent or null for a top-level page. */
+  parentId?: string | null;
+  ownerId?: string;
+  authorId?: string;
 }
+
+/** Space keys are made up from the id (the pages file has no spaces): the same everywhere locally. */
+export const spaceKeyOf = (spaceId: string): string => `SP${spaceId}`;
 
 export interface LocalUser {
   siteAdmin?: boolean;
   /** Space ids this user administers. */
   spaceAdmin?: string[];
+  displayName?: string;
 }
 
 export interface ConfluenceModel {
@@ -92,7 +105,10 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
   const q = url.searchParams;
   const withBody = q.get('body-format') === 'storage';
   const shape = (p: LocalPage): Record<string, unknown> => {
-    const { body, ...rest } = p;
+    // Labels are not part of a v2 page (they have their own routes and CQL).
+    const { body, ...withLabels } = p;
+    const rest: Record<string, unknown> = { ...withLabels };
+    delete rest.labels;
     return withBody
       ? { ...rest, body: { storage: { value: body.storage.value, representation: 'storage' } } }
       : rest;
@@ -130,6 +146,14 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
     if (!page || !canView(model, viewer, page)) return jsonResponse(404, { message: 'page not found' });
     return jsonResponse(200, shape(page));
   }
+  if (url.pathname === '/wiki/rest/api/content/search' || url.pathname === '/wiki/rest/api/search')
+    return search(model, viewer, url);
+  if (url.pathname === '/wiki/rest/api/user') {
+    const id = q.get('accountId') ?? '';
+    const user = model.users[id];
+    if (user === undefined) return jsonResponse(404, { message: 'user not found' });
+    return jsonResponse(200, { accountId: id, type: 'known', displayName: user.displayName ?? id });
+  }
   if (url.pathname === '/wiki/rest/api/user/current') {
     const user = viewer === null ? undefined : model.users[viewer];
     const operations = user?.siteAdmin ? [{ operation: 'administer', targetType: 'application' }] : [];
@@ -144,4 +168,104 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
     return jsonResponse(200, { operations: user === undefined ? [] : operations });
   }
   return jsonResponse(501, { message: `local Confluence: ${url.pathname} is not emulated` });
+}
+
+function ancestorsOf(model: ConfluenceModel, page: LocalPage): string[] {
+  const out: string[] = [];
+  let parent = page.parentId ?? null;
+  while (parent !== null && !out.includes(parent)) {
+    out.push(parent);
+    parent = model.pages.find((p) => p.id === parent)?.parentId ?? null;
+  }
+  return out;
+}
+
+/**
+ * REST v1 CQL search. `/content/search` answers content objects with the asked expansions (body,
+ * version with its author, space with id and key, history with owner and creator) and cursor links;
+ * `/search` answers search results with `totalSize` (the count the scope preview shows).
+ */
+function search(model: ConfluenceModel, viewer: string | null, url: URL): Response {
+  const q = url.searchParams;
+  let tree;
+  try {
+    tree = parseCql(q.get('cql') ?? '');
+  } catch (error) {
+    if (error instanceof CqlError)
+      return jsonResponse(400, { message: `Could not parse cql: ${error.message}` });
+    throw error;
+  }
+  const expand = new Set((q.get('expand') ?? '').split(',').filter((e) => e !== ''));
+  const spaceIds = [...new Set(model.pages.map((p) => p.spaceId))];
+  const spaces = spaceIds.filter((id) =>
+    matchesCql(tree, { id, type: 'space', spaceKey: spaceKeyOf(id), labels: [], ancestors: [] }),
+  );
+  const pages = model.pages.filter(
+    (p) =>
+      (p.status ?? 'current') === 'current' &&
+      canView(model, viewer, p) &&
+      matchesCql(tree, {
+        id: p.id,
+        type: 'page',
+        spaceKey: spaceKeyOf(p.spaceId),
+        labels: p.labels ?? [],
+        ancestors: ancestorsOf(model, p),
+      }),
+  );
+  const limit = Math.min(
+    url.pathname.endsWith('/content/search') ? 250 : 1000,
+    Math.max(1, Number(q.get('limit') ?? 25)),
+  );
+  const offset =
+    q.get('cursor') === null ? 0 : Number(Buffer.from(q.get('cursor') ?? '', 'base64url').toString());
+  const content = (p: LocalPage): Record<string, unknown> => ({
+    id: p.id,
+    type: 'page',
+    status: 'current',
+    title: p.title,
+    ...(expand.has('space') ? { space: { id: Number(p.spaceId), key: spaceKeyOf(p.spaceId) } } : {}),
+    ...(expand.has('version')
+      ? { version: { number: p.version.number, by: { accountId: p.version.authorId ?? p.authorId ?? null } } }
+      : {}),
+    ...(expand.has('history')
+      ? {
+          history: {
+            createdBy: { accountId: p.authorId ?? null },
+            ownedBy: { accountId: p.ownerId ?? p.authorId ?? null },
+          },
+        }
+      : {}),
+    ...(expand.has('body.storage')
+      ? { body: { storage: { value: p.body.storage.value, representation: 'storage' } } }
+      : {}),
+  });
+  if (url.pathname === '/wiki/rest/api/search') {
+    const all = [
+      ...spaces.map((id) => ({ space: { id: Number(id), key: spaceKeyOf(id) } })),
+      ...pages.map((p) => ({ content: content(p) })),
+    ];
+    const slice = all.slice(offset, offset + limit);
+    return jsonResponse(200, {
+      results: slice,
+      start: offset,
+      limit,
+      size: slice.length,
+      totalSize: all.length,
+    });
+  }
+  const slice = pages.slice(offset, offset + limit);
+  const links: Record<string, string> = { base: model.siteUrl };
+  if (offset + limit < pages.length) {
+    const next = new URLSearchParams(q);
+    next.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
+    next.set('next', 'true');
+    links.next = `/rest/api/content/search?${next.toString()}`;
+  }
+  return jsonResponse(200, {
+    results: slice.map(content),
+    start: offset,
+    limit,
+    size: slice.length,
+    _links: links,
+  });
 }

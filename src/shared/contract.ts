@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dashboardPayloads, type DashboardResults } from './contract-dashboard';
 import { findingsPayloads, type FindingsResults } from './contract-findings';
+import { scopePayloads, type ScopeResults } from './contract-scope';
 import { settingsPayloads, type SettingsResults } from './contract-settings';
 
 /**
@@ -13,6 +14,7 @@ export const resolverPayloads = {
   ...findingsPayloads,
   ...dashboardPayloads,
   ...settingsPayloads,
+  ...scopePayloads,
   /** Anyone who can open a RunbookGuard view: what the app can tell this user about itself. */
   getStatus: z.object({}).strict(),
   /** Site admins: starts a full scan (one at a time per install). */
@@ -67,7 +69,7 @@ export interface AuditView {
   detail: string | null;
 }
 
-export interface ResolverResults extends FindingsResults, DashboardResults, SettingsResults {
+export interface ResolverResults extends FindingsResults, DashboardResults, SettingsResults, ScopeResults {
   getStatus: StatusView;
   startScan: { scanId: string };
   getScanProgress: ScanProgressView;
@@ -79,3 +81,4 @@ export * from './contract-dashboard';
 export { FINDING_SORT_VALUES, REFERENCE_TYPE_VALUES } from './contract-findings';
 export type { FindingList, FindingView } from './contract-findings';
 export * from './contract-settings';
+export * from './contract-scope';

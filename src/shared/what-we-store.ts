@@ -56,6 +56,21 @@ export const WHAT_WE_STORE: readonly StoredItem[] = [
     detail: 'Forge KVS; the signing key never leaves the app.',
   },
   {
+    item: 'Scan scope: covered spaces, labels, page trees, paused spaces',
+    stored: true,
+    detail: 'Forge KVS (site scope) and Forge SQL (rg_space_scopes); who changed it is in the audit log.',
+  },
+  {
+    item: "Each page's owner and last editor (account ids) and when it was checked",
+    stored: true,
+    detail: 'Forge SQL (rg_page_people); shown only to admins of that space, dropped with the page.',
+  },
+  {
+    item: 'Personal digest subscriptions: account id, own pages or a space, e-mail address',
+    stored: true,
+    detail: 'Forge SQL (rg_digest_subscriptions); the address is the one the person entered.',
+  },
+  {
     item: 'Page bodies',
     stored: false,
     detail: 'Read during a scan; only the extracted references are kept.',

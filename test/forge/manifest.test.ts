@@ -92,6 +92,7 @@ test('timeouts fit the module type: UI resolvers, product and web triggers 25 s,
     'confluence:globalSettings',
     'macro',
     'confluence:contentBylineItem',
+    'confluence:spacePage',
     'trigger',
     'webtrigger',
   ]);
@@ -114,6 +115,7 @@ test('runtime, the fewest scopes, and egress exactly AWS and Resend', () => {
       'read:confluence-user',
       'read:page:confluence',
       'read:space:confluence',
+      'search:confluence',
       'storage:app',
     ].sort(),
   );

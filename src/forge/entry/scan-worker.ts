@@ -53,7 +53,9 @@ export async function scanWorker(event: { body?: unknown }): Promise<void | Invo
   }
   try {
     const result = await recheckPage(deps, body.pageId);
-    deps.log.info('page re-checked', { pageId: body.pageId, findings: result?.findings ?? null });
+    if (result !== null && 'outOfScope' in result)
+      deps.log.info('page outside the scan scope', { pageId: body.pageId, resolved: result.outOfScope });
+    else deps.log.info('page re-checked', { pageId: body.pageId, findings: result?.findings ?? null });
   } catch (error) {
     deps.log.error('page re-check failed', { pageId: body.pageId, error: describeError(error) });
     return retry();

@@ -11,8 +11,11 @@ import { acknowledgeFinding, getPageFindings, listFindings, suppressFinding } fr
 import { listInventory, listUncoveredResources } from './inventory';
 import { getPageBadge, getPageReport, recheckPage } from './page-report';
 import { getScanProgress, startScan } from './scan';
+import { getScope, getSpaceScope, previewScope, saveSiteScope, saveSpaceScope } from './scope';
 import { getSettings, saveSettings } from './settings';
 import { getSetupInfo } from './setup';
+import { getSpaceCoverage, listSpaceFindings } from './space-page';
+import { getMySubscriptions, saveMySubscription } from './subscriptions';
 
 /** The resolver implementations, one small function each; permission checks are made as the caller. */
 export const resolverImpls: ResolverImpls = {
@@ -48,4 +51,13 @@ export const resolverImpls: ResolverImpls = {
   listUncoveredResources,
   listInventory,
   listSpaces,
+  getScope,
+  saveSiteScope,
+  previewScope,
+  getSpaceScope,
+  saveSpaceScope,
+  listSpaceFindings,
+  getSpaceCoverage,
+  getMySubscriptions,
+  saveMySubscription,
 };

@@ -2,7 +2,8 @@ import type { LocalPage } from '../confluence-service';
 
 /**
  * The pages the local host serves around the Custom UI frames, standing in for Confluence's own:
- * the app's global page, its settings page, and a runbook page with the macro and the byline item.
+ * the app's global page, its settings page, a runbook page with the macro and the byline item, and
+ * a space's RunbookGuard page (the space sidebar's app entry).
  * Plain HTML with no inline script (the host's behaviour is /__local/host.js).
  */
 export interface HostUser {
@@ -11,15 +12,18 @@ export interface HostUser {
 }
 
 export interface FrameSpec {
-  resource: 'dashboard' | 'settings' | 'macro' | 'byline';
+  resource: 'dashboard' | 'settings' | 'macro' | 'byline' | 'space';
   as: string;
   theme: 'light' | 'dark';
   pageId?: string;
+  /** The space of a space page. */
+  spaceId?: string;
 }
 
 export function frameUrl(spec: FrameSpec): string {
   const query = new URLSearchParams({ as: spec.as, theme: spec.theme });
   if (spec.pageId !== undefined) query.set('pageId', spec.pageId);
+  if (spec.spaceId !== undefined) query.set('spaceId', spec.spaceId);
   return `/resources/${spec.resource}/index.html?${query.toString()}`;
 }
 
@@ -43,6 +47,13 @@ iframe{border:0;width:100%;display:block}
 #byline-dialog{position:absolute;top:28px;left:0;width:420px;box-shadow:0 8px 12px #091e4226,0 0 1px #091e424f;background:inherit;z-index:2;border-radius:3px}
 .body-frame{min-height:400px;border-top:1px solid #dcdfe4;margin-top:16px}
 ul.links li{margin:6px 0}
+.space{display:flex;gap:24px}
+.space nav{width:200px;flex:none;font-size:14px;border-right:1px solid #dcdfe4;padding-right:16px}
+body.dark .space nav{border-color:#2c333a}
+.space nav a{display:block;color:inherit;text-decoration:none;padding:6px 8px;border-radius:3px}
+.space nav a[aria-current]{background:#e9f2ff;color:#0c66e4;font-weight:600}
+body.dark .space nav a[aria-current]{background:#1c2b41;color:#579dff}
+.space > div{flex:1;min-width:0}
 `;
 
 export function shell(o: {
@@ -83,7 +94,33 @@ export function runbookBody(page: LocalPage, spec: Omit<FrameSpec, 'resource' | 
 <iframe class="body-frame" title="Page content" sandbox srcdoc="${escapeHtml(page.body.storage.value)}"></iframe>`;
 }
 
+/** A space's app page: the space sidebar with the app's entry selected, the frame beside it. */
+export function spaceBody(
+  spaceId: string,
+  pages: readonly LocalPage[],
+  spec: Omit<FrameSpec, 'resource'>,
+): string {
+  const q = `?as=${encodeURIComponent(spec.as)}&theme=${spec.theme}`;
+  const links = pages
+    .filter((p) => p.spaceId === spaceId)
+    .map(
+      (p) =>
+        `<a href="/wiki/spaces/${encodeURIComponent(spaceId)}/pages/${encodeURIComponent(p.id)}${q}">${escapeHtml(p.title)}</a>`,
+    )
+    .join('');
+  const frame: FrameSpec = { ...spec, resource: 'space', spaceId };
+  return `<div class="space"><nav aria-label="Space"><strong>Space SP${escapeHtml(spaceId)}</strong>
+<a aria-current="page" href="/wiki/spaces/${encodeURIComponent(spaceId)}/apps/runbookguard${q}">RunbookGuard</a>${links}</nav>
+<div>${appFrame(frame, 'RunbookGuard for this space')}</div></div>`;
+}
+
 export function indexBody(pages: readonly LocalPage[], q: string): string {
+  const spaces = [...new Set(pages.map((p) => p.spaceId))]
+    .map(
+      (id) =>
+        `<li><a href="/wiki/spaces/${encodeURIComponent(id)}/apps/runbookguard${q}">Space SP${escapeHtml(id)}</a></li>`,
+    )
+    .join('');
   const links = pages
     .map(
       (p) =>
@@ -92,5 +129,6 @@ export function indexBody(pages: readonly LocalPage[], q: string): string {
     .join('');
   return `<h1>RunbookGuard on the local Forge runtime</h1>
 <p><a href="/wiki/apps/runbookguard${q}">Dashboard</a> · <a href="/wiki/admin/runbookguard${q}">Settings</a></p>
-<h2>Demo runbooks (with the page-check macro)</h2><ul class="links">${links}</ul>`;
+<h2>Demo runbooks (with the page-check macro)</h2><ul class="links">${links}</ul>
+<h2>Space pages (RunbookGuard in each space's sidebar)</h2><ul class="links">${spaces}</ul>`;
 }

@@ -41,7 +41,11 @@ export async function startLocalApp(o: LocalAppOptions): Promise<LocalApp> {
   const users = Object.fromEntries(
     LOCAL_USERS.map((u) => [
       u.accountId,
-      { siteAdmin: u.siteAdmin ?? false, spaceAdmin: u.siteAdmin ? allSpaces : (u.spaceAdmin ?? []) },
+      {
+        siteAdmin: u.siteAdmin ?? false,
+        spaceAdmin: u.siteAdmin ? allSpaces : (u.spaceAdmin ?? []),
+        displayName: u.label.replace(/ \(.*\)$/, ''),
+      },
     ]),
   );
   const forge = startLocalForge({ ...o.sql, pages: o.pages, users, aws: o.snapshot });

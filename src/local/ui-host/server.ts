@@ -3,8 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { z } from 'zod';
 import type { LocalForge } from '../forge-app';
-import type { LocalPage } from '../confluence-service';
-import { appFrame, indexBody, runbookBody, shell, type FrameSpec, type HostUser } from './host-pages';
+import { spaceKeyOf, type LocalPage } from '../confluence-service';
+import {
+  appFrame,
+  indexBody,
+  runbookBody,
+  shell,
+  spaceBody,
+  type FrameSpec,
+  type HostUser,
+} from './host-pages';
 
 /**
  * The local Confluence host for the Custom UI: serves the built resources (static/<name>) inside
@@ -21,12 +29,13 @@ export interface UiHostOptions {
   afterInvoke?: () => void;
 }
 
-const RESOURCES = ['dashboard', 'settings', 'macro', 'byline'] as const;
+const RESOURCES = ['dashboard', 'settings', 'macro', 'byline', 'space'] as const;
 const MODULES: Record<FrameSpec['resource'], { moduleKey: string; type: string }> = {
   dashboard: { moduleKey: 'runbookguard-dashboard', type: 'confluence:globalPage' },
   settings: { moduleKey: 'runbookguard-settings', type: 'confluence:globalSettings' },
   macro: { moduleKey: 'runbookguard-page-check', type: 'macro' },
   byline: { moduleKey: 'runbookguard-byline', type: 'confluence:contentBylineItem' },
+  space: { moduleKey: 'runbookguard-space', type: 'confluence:spacePage' },
 };
 /** Forge's Custom UI content security policy, with inline styles allowed as manifest.yml asks. */
 const FORGE_CSP =
@@ -71,6 +80,12 @@ async function handle(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
       'RunbookGuard settings',
       appFrame({ ...frame, resource: 'settings' }, 'RunbookGuard settings'),
     );
+  const spaceRoute = /^\/wiki\/spaces\/(\d{1,32})\/apps\/runbookguard$/.exec(url.pathname);
+  if (spaceRoute) {
+    const spaceId = spaceRoute[1] ?? '';
+    if (!o.pages.some((p) => p.spaceId === spaceId)) return send(res, 404, 'text/plain', 'no such space');
+    return page(`RunbookGuard — space ${spaceId}`, spaceBody(spaceId, o.pages, frame));
+  }
   const pageRoute = /^\/wiki\/spaces\/[^/]+\/pages\/(\d{1,32})$/.exec(url.pathname);
   if (pageRoute) {
     const found = o.pages.find((p) => p.id === pageRoute[1]);
@@ -93,20 +108,33 @@ const frameSchema = z.object({
     .regex(/^\d{1,32}$/)
     .optional()
     .catch(undefined),
+  spaceId: z
+    .string()
+    .regex(/^\d{1,32}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** Who and how a frame or host page is shown; an unknown user falls back to the first one. */
-function frameQuery(o: UiHostOptions, url: URL): { as: string; theme: 'light' | 'dark'; pageId?: string } {
+function frameQuery(
+  o: UiHostOptions,
+  url: URL,
+): { as: string; theme: 'light' | 'dark'; pageId?: string; spaceId?: string } {
   const parsed = frameSchema.parse(Object.fromEntries(url.searchParams));
   const asked = url.searchParams.get('as');
   const as = o.users.find((u) => u.accountId === asked)?.accountId ?? o.users[0]?.accountId ?? 'anonymous';
-  return { as, theme: parsed.theme, ...(parsed.pageId === undefined ? {} : { pageId: parsed.pageId }) };
+  return {
+    as,
+    theme: parsed.theme,
+    ...(parsed.pageId === undefined ? {} : { pageId: parsed.pageId }),
+    ...(parsed.spaceId === undefined ? {} : { spaceId: parsed.spaceId }),
+  };
 }
 
 function bridgeScript(
   o: UiHostOptions,
   url: URL,
-  frame: { as: string; theme: 'light' | 'dark'; pageId?: string },
+  frame: { as: string; theme: 'light' | 'dark'; pageId?: string; spaceId?: string },
   res: ServerResponse,
 ): void {
   const resource = RESOURCES.find((r) => r === url.searchParams.get('resource')) ?? 'dashboard';
@@ -126,6 +154,10 @@ function bridgeScript(
       extension: {
         type: MODULES[resource].type,
         ...(page ? { content: { id: page.id, type: 'page' }, space: { id: page.spaceId } } : {}),
+        // A space page's context names its space (Confluence sends id and key).
+        ...(resource === 'space' && frame.spaceId !== undefined
+          ? { space: { id: frame.spaceId, key: spaceKeyOf(frame.spaceId) } }
+          : {}),
       },
     },
   };

@@ -11,6 +11,9 @@ import * as m010 from './010_audit_log';
 import * as m011 from './011_scan_outbox';
 import * as m012 from './012_scan_pages';
 import * as m013 from './013_scan_totals';
+import * as m014 from './014_space_scopes';
+import * as m015 from './015_page_people';
+import * as m016 from './016_digest_subscriptions';
 
 export interface Migration {
   readonly name: string;
@@ -36,5 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m011,
   m012,
   m013,
+  m014,
+  m015,
+  m016,
 ];
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';

@@ -366,3 +366,60 @@ export async function resolveNotSeenSince(db: SqlExecutor, since: number, now: n
     if (r.affectedRows < RESOLVE_BATCH) return resolved;
   }
 }
+
+/** The resolution reason of a finding whose page left the scan scope (still named in the finding). */
+export const OUT_OF_SCOPE = 'out-of-scope';
+
+/** Active findings of these pages are resolved as out of scope (a page edit outside the scope). */
+export async function resolvePagesOutOfScope(
+  db: SqlExecutor,
+  pageIds: readonly string[],
+  now: number,
+): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < pageIds.length; i += 500) {
+    const batch = pageIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const r = await db.execute(
+      `UPDATE rg_findings SET status = 'resolved', status_reason = ?, status_at = ?, status_by = NULL
+       WHERE status IN (${ACTIVE.map(() => '?').join(', ')}) AND page_id IN (${batch.map(() => '?').join(', ')})`,
+      [OUT_OF_SCOPE, now, ...ACTIVE, ...batch],
+    );
+    total += r.affectedRows;
+  }
+  return total;
+}
+
+/**
+ * After a full scan that started at `since`: active findings on pages the scan did not list (the
+ * page left the scope, or was deleted) and that nothing saw since are resolved as out of scope,
+ * a bounded batch of pages at a time. Runs before resolveNotSeenSince, which takes the rest.
+ * Suppressed findings keep their decision, as everywhere.
+ */
+export async function resolveUnlistedOutOfScope(
+  db: SqlExecutor,
+  scanId: string,
+  since: number,
+  now: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db.query<{ page_id: unknown }>(
+      `SELECT DISTINCT f.page_id FROM rg_findings f
+       LEFT JOIN rg_scan_pages s ON s.scan_id = ? AND s.page_id = f.page_id
+       WHERE s.page_id IS NULL AND f.status IN (${ACTIVE.map(() => '?').join(', ')}) AND f.last_seen < ?
+       LIMIT 500`,
+      [scanId, ...ACTIVE, since],
+    );
+    const ids = rows.map((r) => str(r.page_id));
+    if (ids.length === 0) return total;
+    const r = await db.execute(
+      `UPDATE rg_findings SET status = 'resolved', status_reason = ?, status_at = ?, status_by = NULL
+       WHERE status IN (${ACTIVE.map(() => '?').join(', ')}) AND last_seen < ?
+       AND page_id IN (${ids.map(() => '?').join(', ')})`,
+      [OUT_OF_SCOPE, now, ...ACTIVE, since, ...ids],
+    );
+    total += r.affectedRows;
+    if (r.affectedRows === 0) return total;
+  }
+}

@@ -46,7 +46,7 @@ export async function countScanPages(db: SqlExecutor, scanId: string): Promise<n
 
 /**
  * After a full scan: pages it no longer listed (deleted, or no longer visible to the app) are
- * dropped with their references, a bounded batch of page ids at a time (keyed deletes, no scan of
+ * dropped with their references and owners, a bounded batch of page ids at a time (keyed deletes, no scan of
  * the whole references table in one statement).
  */
 export async function dropPagesNotIn(db: SqlExecutor, scanId: string): Promise<number> {
@@ -62,6 +62,7 @@ export async function dropPagesNotIn(db: SqlExecutor, scanId: string): Promise<n
     if (ids.length === 0) return dropped;
     const list = ids.map(() => '?').join(', ');
     await db.execute(`DELETE FROM rg_references WHERE page_id IN (${list})`, ids);
+    await db.execute(`DELETE FROM rg_page_people WHERE page_id IN (${list})`, ids);
     dropped += (await db.execute(`DELETE FROM rg_pages WHERE page_id IN (${list})`, ids)).affectedRows;
   }
 }

@@ -14,6 +14,12 @@ export const scanChunkSchema = z.discriminatedUnion('step', [
     step: z.literal('pages'),
     seq: z.number().int().min(0),
     cursor: z.string().max(2048).nullable(),
+    /**
+     * The scan scope, fixed when the scan started: absent for every page (the plain page list),
+     * a CQL query (content search), or 'none' when nothing is in scope.
+     */
+    cql: z.string().min(1).max(20_000).optional(),
+    none: z.literal(true).optional(),
   }),
   z.object({ ...base, step: z.literal('inventory'), account: z.string().regex(/^\d{12}$/) }),
   z.object({ ...base, step: z.literal('inventory-commit') }),
@@ -30,11 +36,16 @@ export type ScanChunk = z.infer<typeof scanChunkSchema>;
 type Step<S extends ScanChunk['step']> = Omit<Extract<ScanChunk, { step: S }>, 'type' | 'scanId' | 'chunkId'>;
 
 export const chunk = {
-  pages: (seq: number, cursor: string | null): Step<'pages'> & { chunkId: string } => ({
+  pages: (
+    seq: number,
+    cursor: string | null,
+    scope: { cql?: string; none?: true } = {},
+  ): Step<'pages'> & { chunkId: string } => ({
     chunkId: `pages:${seq}`,
     step: 'pages',
     seq,
     cursor,
+    ...scope,
   }),
   inventory: (account: string) => ({ chunkId: `inventory:${account}`, step: 'inventory' as const, account }),
   commit: () => ({ chunkId: 'inventory-commit', step: 'inventory-commit' as const }),

@@ -1,6 +1,6 @@
 import { indexSnapshot, scanPages } from '../../../core/match';
 import { appendAudit } from '../../../store/repos/audit';
-import { resolveNotSeenSince } from '../../../store/repos/findings';
+import { resolveNotSeenSince, resolveUnlistedOutOfScope } from '../../../store/repos/findings';
 import { releaseLock } from '../../../store/repos/locks';
 import { countScanPages, dropPagesNotIn } from '../../../store/repos/scan-pages';
 import { recordScanTotals } from '../../../store/repos/scan-totals';
@@ -11,7 +11,8 @@ import type { ScanChunk } from './events';
 import { SCAN_LOCK } from './start';
 
 /**
- * Ends the scan: findings it did not see are resolved (suppressed ones keep their decision), pages
+ * Ends the scan: findings on pages it no longer listed (out of scope, or deleted) are resolved as
+ * out of scope, other findings it did not see are resolved (suppressed ones keep their decision), pages
  * it no longer listed are dropped, coverage, counters and open totals recorded, the lock released. Each step is
  * safe to repeat; `finishScan` only moves a running scan, so a duplicate finalize changes nothing.
  */
@@ -22,7 +23,8 @@ export async function runFinalizeChunk(
   const now = deps.now();
   const scan = await getScan(deps.db, c.scanId);
   if (scan === null) return;
-  const resolved = await resolveNotSeenSince(deps.db, scan.startedAt, now);
+  const outOfScope = await resolveUnlistedOutOfScope(deps.db, c.scanId, scan.startedAt, now);
+  const resolved = outOfScope + (await resolveNotSeenSince(deps.db, scan.startedAt, now));
   const dropped = await dropPagesNotIn(deps.db, c.scanId);
   const snapshot = scan.snapshotId ? await readSnapshot(deps.db, scan.snapshotId) : null;
   const coverage = snapshot === null ? null : scanPages([], indexSnapshot(snapshot)).coverage;
@@ -45,7 +47,7 @@ export async function runFinalizeChunk(
       action: 'scan.finished',
       target: c.scanId,
       outcome: 'success',
-      detail: `pages=${pages} resolved=${resolved}`,
+      detail: `pages=${pages} resolved=${resolved} out-of-scope=${outOfScope}`,
     },
     now,
   );

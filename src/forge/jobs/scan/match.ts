@@ -1,6 +1,7 @@
 import type { InventorySnapshot } from '../../../core/inventory/snapshot';
 import { indexSnapshot, scanPages, type InventoryIndex, type ReferenceRecord } from '../../../core/match';
 import { recordSeenFindings } from '../../../store/repos/findings';
+import { markChecked } from '../../../store/repos/page-people';
 import { loadPages, saveReferencesForPages } from '../../../store/repos/pages';
 import { scanPageIdsBetween } from '../../../store/repos/scan-pages';
 import { addPagesDone, completeChunk, getScan } from '../../../store/repos/scans';
@@ -50,6 +51,11 @@ export async function runMatchChunk(deps: AppDeps, c: Extract<ScanChunk, { step:
     deps.db,
     report.findings.map((finding) => ({ finding, spaceId: spaceOf.get(finding.pageId) ?? '' })),
     c.scanId,
+    now,
+  );
+  await markChecked(
+    deps.db,
+    pages.map((p) => ({ pageId: p.extraction.pageId, spaceId: p.spaceId })),
     now,
   );
   if (await completeChunk(deps.db, c.scanId, c.chunkId, now))

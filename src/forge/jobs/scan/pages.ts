@@ -1,8 +1,8 @@
-import { route } from '@forge/api';
-import { z } from 'zod';
-import { ConfluenceError, getJson } from '../../../confluence/client';
+import { ConfluenceError } from '../../../confluence/client';
+import { listAllPages, searchPages, type PageListPage } from '../../../confluence/page-list';
 import { extractPage } from '../../../core/extract';
 import { recordScanPages, countScanPages } from '../../../store/repos/scan-pages';
+import { savePagePeople } from '../../../store/repos/page-people';
 import { savePages, storedVersions } from '../../../store/repos/pages';
 import { updateScan } from '../../../store/repos/scans';
 import type { AppDeps } from '../../deps';
@@ -12,36 +12,19 @@ import { chunk, enqueue, type ScanChunk } from './events';
 /** Pages per list request: bodies included, so well under Confluence's 250 and Forge SQL's 1 MiB. */
 export const PAGES_PER_CHUNK = 50;
 
-const listSchema = z.object({
-  results: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      spaceId: z.string(),
-      version: z.object({ number: z.number().int() }),
-      body: z.object({ storage: z.object({ value: z.string() }) }).optional(),
-    }),
-  ),
-  _links: z.object({ next: z.string().optional() }).optional(),
-});
-
-/**
- * One page of the site's page list (bodies in storage format). Only pages whose version changed
- * since we last read them are extracted and saved; every listed page is recorded for this scan.
- * A 429 re-queues this same chunk after Retry-After instead of failing it.
- * Returns false when the chunk must not be marked done (it was re-queued).
- */
 export async function runPagesChunk(
   deps: AppDeps,
   c: Extract<ScanChunk, { step: 'pages' }>,
 ): Promise<boolean> {
-  const path =
-    c.cursor === null
-      ? route`/wiki/api/v2/pages?body-format=storage&status=current&limit=${PAGES_PER_CHUNK}`
-      : route`/wiki/api/v2/pages?body-format=storage&status=current&limit=${PAGES_PER_CHUNK}&cursor=${c.cursor}`;
-  let raw: unknown;
+  let list: PageListPage;
   try {
-    raw = await getJson(deps.confluence.asApp(), path);
+    const fetch = deps.confluence.asApp();
+    list =
+      c.none === true
+        ? { pages: [], next: null }
+        : c.cql !== undefined
+          ? await searchPages(fetch, c.cql, c.cursor, PAGES_PER_CHUNK)
+          : await listAllPages(fetch, c.cursor, PAGES_PER_CHUNK);
   } catch (error) {
     if (error instanceof ConfluenceError && error.status === 429) {
       const wait = Math.min(900, error.retryAfterSeconds ?? 30);
@@ -50,17 +33,16 @@ export async function runPagesChunk(
         chunkId: c.chunkId,
         wait,
       });
-      await enqueue(deps, c.scanId, [chunk.pages(c.seq, c.cursor)], wait);
+      await enqueue(deps, c.scanId, [chunk.pages(c.seq, c.cursor, scopeOf(c))], wait);
       return false;
     }
     throw error;
   }
-  const list = listSchema.parse(raw);
   const known = await storedVersions(
     deps.db,
-    list.results.map((p) => p.id),
+    list.pages.map((p) => p.id),
   );
-  const changed = list.results.filter((p) => p.body !== undefined && known.get(p.id) !== p.version.number);
+  const changed = list.pages.filter((p) => p.storage !== null && known.get(p.id) !== p.version);
   const now = deps.now();
   await savePages(
     deps.db,
@@ -68,25 +50,30 @@ export async function runPagesChunk(
       pageId: p.id,
       spaceId: p.spaceId,
       spaceKey: null,
-      extraction: extractPage({
-        id: p.id,
-        title: p.title,
-        version: p.version.number,
-        storage: p.body?.storage.value ?? '',
-      }),
+      extraction: extractPage({ id: p.id, title: p.title, version: p.version, storage: p.storage ?? '' }),
+    })),
+    now,
+  );
+  await savePagePeople(
+    deps.db,
+    list.pages.map((p) => ({
+      pageId: p.id,
+      spaceId: p.spaceId,
+      ownerId: p.ownerId,
+      lastEditorId: p.lastEditorId,
     })),
     now,
   );
   await recordScanPages(
     deps.db,
     c.scanId,
-    list.results.map((p) => ({ pageId: p.id, spaceId: p.spaceId })),
+    list.pages.map((p) => ({ pageId: p.id, spaceId: p.spaceId })),
   );
   await updateScan(deps.db, c.scanId, { pagesTotal: await countScanPages(deps.db, c.scanId) }, now);
 
-  const next = nextCursor(list._links?.next);
+  const next = list.next;
   if (next !== null) {
-    await enqueue(deps, c.scanId, [chunk.pages(c.seq + 1, next)]);
+    await enqueue(deps, c.scanId, [chunk.pages(c.seq + 1, next, scopeOf(c))]);
   } else {
     const { accounts } = await readSettings(deps.kv);
     await updateScan(deps.db, c.scanId, { phase: 'inventory' }, now);
@@ -99,7 +86,6 @@ export async function runPagesChunk(
   return true;
 }
 
-function nextCursor(next: string | undefined): string | null {
-  if (next === undefined) return null;
-  return new URL(next, 'https://site.invalid').searchParams.get('cursor');
+function scopeOf(c: Extract<ScanChunk, { step: 'pages' }>): { cql?: string; none?: true } {
+  return c.none === true ? { none: true } : c.cql !== undefined ? { cql: c.cql } : {};
 }

@@ -4,6 +4,7 @@ import { acquireLock, lockHolder } from '../../../store/repos/locks';
 import { pendingOutbox } from '../../../store/repos/outbox';
 import { createScan, getScan } from '../../../store/repos/scans';
 import type { AppDeps } from '../../deps';
+import { currentScope } from '../../scope/store';
 import { chunk, enqueue, SCAN_CONCURRENCY } from './events';
 import { advanceIfIdle } from './advance';
 
@@ -32,7 +33,11 @@ export async function startScan(deps: AppDeps, requestedBy: string | null): Prom
     [now, now, scanId],
   );
   await createScan(deps.db, { scanId, kind: 'full', requestedBy }, now);
-  await enqueue(deps, scanId, [chunk.pages(0, null)]);
+  // The scope is read once, here: a change made while this scan runs applies to the next one.
+  const { plan } = await currentScope(deps);
+  const scope =
+    plan.kind === 'cql' ? { cql: plan.cql } : plan.kind === 'nothing' ? { none: true as const } : {};
+  await enqueue(deps, scanId, [chunk.pages(0, null, scope)]);
   await appendAudit(
     deps.db,
     { actor: requestedBy, action: 'scan.start', target: scanId, outcome: 'success', detail: null },

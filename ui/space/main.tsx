@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { App } from './App';
+
+void mount((context) => <App context={context} />);
