@@ -91,13 +91,21 @@ export interface SetupInfoView {
 export type ServiceCheckView = { service: AwsService; region: string | null } & (
   | {
       status: 'ok';
+      /** Items on the first page read (resources; hosted zones for Route 53). */
       resourceCount: number;
-      /** more exist than the one page counted */ moreResources: boolean;
+      /** More exist than that one page. */
+      moreResources: boolean;
     }
-  | { status: 'denied'; /** the IAM action AWS refused, e.g. "eks:ListClusters" */ action: string }
+  | {
+      status: 'denied';
+      /** The IAM action AWS refused, e.g. "eks:ListClusters". */
+      action: string;
+    }
+  /** The region is not enabled for the account (or the service is absent from it). */
   | { status: 'disabled' }
+  /** Any other failure: AWS's code and message (never credentials). */
   | { status: 'error'; message: string }
-  /** not started (or cut off) because the test ran out of time */
+  /** Not started, or cut off, because the test ran out of time. */
   | { status: 'not-tried' }
 );
 
