@@ -51,14 +51,24 @@
       return handler(payload);
     },
   };
+  // The content's height, not the document's: Atlaskit's css-reset makes html and body 100% high,
+  // so their size follows the frame and never the content (Forge's iframe-resizer measures content).
+  function contentHeight() {
+    var bottom = 0;
+    for (var i = 0; i < document.body.children.length; i++)
+      bottom = Math.max(bottom, document.body.children[i].getBoundingClientRect().bottom + window.scrollY);
+    return Math.ceil(bottom);
+  }
   function report() {
     window.parent.postMessage(
-      { runbookguardFrame: config.frameId, height: document.documentElement.scrollHeight },
+      { runbookguardFrame: config.frameId, height: contentHeight() },
       window.location.origin,
     );
   }
   window.addEventListener('load', function () {
-    new ResizeObserver(report).observe(document.documentElement);
+    var observer = new ResizeObserver(report);
+    observer.observe(document.documentElement);
+    for (var i = 0; i < document.body.children.length; i++) observer.observe(document.body.children[i]);
     report();
   });
 })(window.__RG_LOCAL__);
