@@ -35,7 +35,7 @@ describe('byline dialog', () => {
     expect(screen.getByText('Checked 1 hour ago')).toBeTruthy();
     answer(report([...stale(3), ...verified(2)]));
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('3 stale references');
-    expect(screen.getByRole('region', { name: 'Stale (3)' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Stale (3)' })).toBeTruthy();
     expect(calls.map((c) => c.functionKey).sort()).toEqual(['getPageBadge', 'getPageReport']);
   });
 

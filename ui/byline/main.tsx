@@ -1,3 +1,4 @@
+import './prefetch';
 import { mount } from '../shared/mount';
 import { App } from './App';
 

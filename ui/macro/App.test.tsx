@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { PageReport } from '../../src/shared/contract-dashboard';
 import { ONE_OF_EACH, ref, report } from '../shared/page-report-fixture';
 import { STATE_META } from '../shared/page-report-model';
+import { prefetchPageReport } from '../shared/page-report-prefetch';
 import { App } from './App';
 
 const ON_PAGE = { extension: { content: { id: '1048577' } } };
@@ -18,7 +19,7 @@ describe('page-check macro', () => {
   it('groups references by state, problems first, each with its lozenge words', async () => {
     useBackend({ getPageReport: () => report(ONE_OF_EACH) });
     render(<App context={ON_PAGE} poll={FAST} />);
-    await screen.findByRole('heading', { level: 2 });
+    await screen.findByRole('region', { name: 'Verified (1)' });
     expect(groupHeadings()).toEqual([
       'Stale (1)',
       'Dangling (1)',
@@ -57,8 +58,8 @@ describe('page-check macro', () => {
     });
     render(<App context={ON_PAGE} poll={FAST} />);
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('All 2 references verified');
+    const toggle = await screen.findByRole('button', { name: 'Show 2 verified' });
     expect(screen.queryByText('i-0aaa1111bbbb2222c')).toBeNull();
-    const toggle = screen.getByRole('button', { name: 'Show 2 verified' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await userEvent.click(toggle);
     expect(screen.getByText('i-0aaa1111bbbb2222c')).toBeTruthy();
@@ -145,7 +146,7 @@ describe('page-check macro', () => {
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
       'No AWS references on this page',
     );
-    expect(screen.getByText(/There are no AWS references on this page/)).toBeTruthy();
+    expect(await screen.findByText(/There are no AWS references on this page/)).toBeTruthy();
   });
 
   it.each([
@@ -170,6 +171,17 @@ describe('page-check macro', () => {
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
       'No AWS references on this page',
     );
+  });
+
+  it('a report prefetched at start-up is shown on the first render, not asked for again', async () => {
+    useBackend({ getPageReport: () => report([ref({ value: 'i-0dead', state: 'stale' })]) });
+    prefetchPageReport('1048577');
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 0));
+    render(<App context={ON_PAGE} poll={FAST} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('1 stale reference');
+    expect(await screen.findByText('i-0dead')).toBeTruthy();
+    expect(calls).toHaveLength(1);
   });
 
   it('outside a page (no content id) it says so and calls nothing', () => {

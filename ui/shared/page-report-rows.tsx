@@ -28,7 +28,6 @@ const valueStyle = xcss({
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',
-  verticalAlign: 'bottom',
 });
 const focusableValue = xcss({
   ':focus-visible': {
@@ -37,7 +36,7 @@ const focusableValue = xcss({
     outlineColor: 'color.border.focused',
   },
 });
-const valueCell = xcss({ minWidth: '0', flexShrink: '1', maxWidth: '100%' });
+const valueCell = xcss({ display: 'flex', minWidth: '0', flexShrink: '1', maxWidth: '100%' });
 
 /** Longer values are cut visually; the whole value is in the tooltip and in the accessible text. */
 const TRUNCATE_AT = 48;

@@ -3,12 +3,11 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, type ReactNode } from 'react';
 import type { PageReport } from '../../src/shared/contract-dashboard';
 import { pageSummary } from '../../src/shared/page-summary';
 import type { ApiError } from './api';
 import { groupReferences, timeAgo } from './page-report-model';
-import { ReferenceGroupView } from './page-report-rows';
 import { ErrorState, Loading } from './states';
 import { usePageReport, type PageReportState, type PollOptions, type RecheckPhase } from './use-page-report';
 
@@ -16,6 +15,10 @@ import { usePageReport, type PageReportState, type PollOptions, type RecheckPhas
  * The runbook page's report as the macro and the byline dialog show it: a one-line summary with the
  * last check and "Re-check this page", the re-check's progress, then the references by state.
  */
+
+/** The list's code (Lozenge, Tooltip) is its own chunk; prefetchForHostPage requests it at start-up. */
+const loadRows = () => import('./page-report-rows');
+const ReferenceGroupView = lazy(() => loadRows().then((m) => ({ default: m.ReferenceGroupView })));
 
 export function NotCheckedYet({ children }: { children?: ReactNode }) {
   return (
@@ -114,9 +117,11 @@ export function ReportBody({ report }: { report: PageReport }) {
   return (
     <Stack space="space.200">
       {report.lastCheckedAt === null ? <NotCheckedYet /> : null}
-      {groups.map((g) => (
-        <ReferenceGroupView key={g.state} group={g} />
-      ))}
+      <Suspense fallback={<Text color="color.text.subtle">Loading the references…</Text>}>
+        {groups.map((g) => (
+          <ReferenceGroupView key={g.state} group={g} />
+        ))}
+      </Suspense>
     </Stack>
   );
 }
@@ -130,6 +135,8 @@ function LoadFailure({ error, retry }: { error: ApiError; retry: () => void }) {
 
 export function PageReportPanel({ state, loadingLabel }: { state: PageReportState; loadingLabel: string }) {
   const { report, error } = state;
+  // The summary paints first; the (longer) list of references follows in a second, deferred render.
+  const listed = useDeferredValue(report, null);
   if (report === null) {
     if (error !== null) return <LoadFailure error={error} retry={state.reload} />;
     return <Loading label={loadingLabel} />;
@@ -140,7 +147,7 @@ export function PageReportPanel({ state, loadingLabel }: { state: PageReportStat
       <RecheckProgress state={state} />
       {state.phase.kind === 'failed' ? <LoadFailure error={state.phase.error} retry={state.recheck} /> : null}
       {error !== null ? <ErrorState error={error} onRetry={state.reload} /> : null}
-      <ReportBody report={report} />
+      {listed !== null ? <ReportBody report={listed} /> : null}
     </Stack>
   );
 }

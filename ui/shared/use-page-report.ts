@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageReport } from '../../src/shared/contract-dashboard';
 import { ApiError, call } from './api';
+import { peekPrefetchedReport, takePrefetchedReport } from './page-report-prefetch';
 
 /**
  * One page's report and its re-check. A re-check is queued work: after recheckPage the report is
@@ -39,9 +40,9 @@ const asApiError = (e: unknown): ApiError =>
 export function usePageReport(pageId: string, o: PollOptions = {}): PageReportState {
   const pollMs = o.pollMs ?? 1000;
   const maxWaitMs = o.maxWaitMs ?? 30_000;
-  const [report, setReport] = useState<PageReport | null>(null);
+  const [report, setReport] = useState<PageReport | null>(() => peekPrefetchedReport(pageId));
   const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(report === null);
   const [phase, setPhase] = useState<RecheckPhase>({ kind: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
@@ -49,7 +50,7 @@ export function usePageReport(pageId: string, o: PollOptions = {}): PageReportSt
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
-    call('getPageReport', { pageId }).then(
+    (takePrefetchedReport(pageId) ?? call('getPageReport', { pageId })).then(
       (r) => {
         if (ticket !== latest.current) return;
         setReport(r);
