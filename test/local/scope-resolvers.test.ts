@@ -1,4 +1,6 @@
+import { personalDigestsFromStore } from '../../src/forge/digest/personal';
 import type { LocalPage } from '../../src/local/confluence-service';
+import { mysqlExecutor } from '../../src/store/mysql-executor';
 import type { Envelope, ResolverKey, ResolverResults } from '../../src/shared';
 import { ADMIN, VIEWER, connectDemoAccounts, demoPages, harness, type Harness } from './support/app';
 
@@ -344,4 +346,37 @@ test('digest subscriptions: own pages for anyone, a space for its admins; only t
   const left = data(await call('saveMySubscription', { kind: 'own-pages', subscribed: false }, ADMIN_A));
   expect(left.subscriptions).toEqual([{ kind: 'space', spaceId: SPACE_A, email: 'sam@example.com' }]);
   expect(await audited('digest.subscribe', ADMIN_A)).toBe(2);
+});
+
+test("the weekly run's personal recipients: an owner's own pages, a subscribed space's pages", async () => {
+  data(
+    await call(
+      'saveMySubscription',
+      { kind: 'own-pages', email: 'sam@example.com', subscribed: true },
+      ADMIN_A,
+    ),
+  );
+  // ADMIN (Ada) owns pages too: every page whose owner is 'local-admin' is not hers (different account).
+  data(
+    await call(
+      'saveMySubscription',
+      { kind: 'own-pages', email: 'ada@example.com', subscribed: true },
+      ADMIN,
+    ),
+  );
+  const [owned] = await h.t.pool.query("UPDATE rg_page_people SET owner_id = ? WHERE page_id = '1048577'", [
+    ADMIN,
+  ]);
+  expect(owned).toBeDefined();
+  const personal = await personalDigestsFromStore(mysqlExecutor(h.t.pool));
+  const byEmail = new Map(personal.map((p) => [p.email, [...p.pageIds].sort()]));
+  const [spaceRows] = await h.t.pool.query(
+    'SELECT page_id FROM rg_pages WHERE space_id = ? ORDER BY page_id',
+    [SPACE_A],
+  );
+  // Sam: space A subscription (every stored page of A) plus own pages (none owned by acc-space-a).
+  expect(byEmail.get('sam@example.com')).toEqual(
+    (spaceRows as { page_id: string }[]).map((r) => r.page_id).sort(),
+  );
+  expect(byEmail.get('ada@example.com')).toEqual(['1048577']);
 });

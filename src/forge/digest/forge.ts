@@ -5,6 +5,7 @@ import { appendAudit } from '../../store/repos/audit';
 import type { AppDeps } from '../deps';
 import { readSecret } from '../secrets';
 import { ensureSigningKey, kvDigestState, kvOptOuts, readDigestSettings } from './kvs-ports';
+import { personalDigestsFromStore } from './personal';
 import type { WeeklyDigestOptions } from './run';
 import { digestSourceFromStore } from './store-source';
 
@@ -37,6 +38,7 @@ export async function weeklyDigestOptions(
     mailer: digestMailer(env),
     audit: { append: (entry) => appendAudit(deps.db, entry, deps.now()) },
     log: deps.log,
+    personal: () => personalDigestsFromStore(deps.db),
   };
 }
 

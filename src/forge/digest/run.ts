@@ -1,4 +1,4 @@
-import { buildDigest, isoWeek } from '../../core/digest';
+import { buildDigest, isoWeek, type DigestState } from '../../core/digest';
 import { MAX_BATCH, type DigestMailer, type OutgoingEmail } from '../../email/mailer';
 import { optOutUrl, signOptOutToken, verifyOptOutToken } from '../../email/opt-out';
 import { renderDigest, type RenderedDigest } from '../../email/render';
@@ -29,6 +29,18 @@ export interface WeeklyDigestOptions {
   mailer: DigestMailer | null;
   audit: AuditSink;
   log: Logger;
+  /**
+   * People who chose a digest of their own pages or of a space they administer: each gets a digest
+   * of those pages only (new and fixed findings there), unless they already get the full one or
+   * used an opt-out link. Absent: nobody subscribed.
+   */
+  personal?: () => Promise<PersonalDigest[]>;
+}
+
+/** One subscriber's address and the pages their digest covers (the union of their subscriptions). */
+export interface PersonalDigest {
+  email: string;
+  pageIds: ReadonlySet<string>;
 }
 
 export type DigestRunStatus =
@@ -48,12 +60,14 @@ export interface DigestRunResult {
   recipients: number;
   batches: number;
   failedBatches: number;
+  /** Personal digests sent (subscribers of their own pages or a space), beside `recipients`. */
+  personal?: number;
 }
 
 const ACTION = 'digest.send';
 
 /** "rg-digest:<install>:<ISO week>:<batch>": a retried or duplicated trigger run reuses it, so Resend sends once. */
-export function idempotencyKey(installId: string, week: string, batch: number): string {
+export function idempotencyKey(installId: string, week: string, batch: number | string): string {
   return `rg-digest:${installId}:${week}:${batch}`;
 }
 
@@ -104,8 +118,10 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
     await o.state.save({ ...digest.nextState, sent: true });
     return skip('quiet', 'quiet week: nothing changed ("send even when quiet" is off)');
   }
-  const list = recipientsToSend(settings.recipients, await o.optOuts.list());
-  if (list.send.length === 0)
+  const optedOut = await o.optOuts.list();
+  const list = recipientsToSend(settings.recipients, optedOut);
+  const personal = await personalDigests(o, previous, source, nowIso, new Set([...list.send, ...optedOut]));
+  if (list.send.length === 0 && personal.length === 0)
     return skip('no-recipients', `no recipients (${list.invalid} invalid, ${list.optedOut} opted out)`);
   const { mailer, optOutBaseUrl: optOutBase } = o;
   if (mailer === null || optOutBase === null) {
@@ -119,10 +135,18 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
 
   // Rendered once: recipients' copies differ only in the opt-out link, substituted below.
   const template = await renderDigest(digest, LINK_PLACEHOLDER);
-  const batches = chunk(list.send, MAX_BATCH);
+  const messages = [
+    ...list.send.map((to) => messageFor(template, to, optOutBase, o)),
+    ...(await Promise.all(
+      personal.map(async (p) =>
+        messageFor(await renderDigest(p.digest, LINK_PLACEHOLDER), p.email, optOutBase, o),
+      ),
+    )),
+  ];
+  const batches = chunk(messages, MAX_BATCH);
   let failed = 0;
-  for (const [i, batch] of batches.entries()) {
-    const emails = batch.map((to) => messageFor(template, to, optOutBase, o));
+  for (const [i, emails] of batches.entries()) {
+    const batch = emails;
     const key = idempotencyKey(o.installId, week, i + 1);
     const outcome = await mailer.sendBatch(emails, key);
     const where = `batch ${i + 1}/${batches.length}, ${batch.length} recipients`;
@@ -152,7 +176,49 @@ export async function runWeeklyDigest(o: WeeklyDigestOptions): Promise<DigestRun
     recipients: list.send.length,
     batches: batches.length,
     failedBatches: failed,
+    ...(o.personal === undefined ? {} : { personal: personal.length }),
   });
+}
+
+/**
+ * Each subscriber's own digest: the site's findings and last state cut down to their pages. Quiet
+ * ones (nothing new or fixed on their pages) are not sent; nor to anyone in `skip` (already on the
+ * full digest, or opted out). Sorted by address, so batches (and their keys) repeat on a retry.
+ */
+async function personalDigests(
+  o: WeeklyDigestOptions,
+  previous: DigestState | null,
+  source: NonNullable<Awaited<ReturnType<WeeklyDigestOptions['source']>>>,
+  nowIso: string,
+  skip: ReadonlySet<string>,
+): Promise<{ email: string; digest: ReturnType<typeof buildDigest> }[]> {
+  if (o.personal === undefined) return [];
+  const out: { email: string; digest: ReturnType<typeof buildDigest> }[] = [];
+  const wanted = (await o.personal())
+    .map((p) => ({ ...p, email: recipientsToSend([p.email], new Set()).send[0] ?? '' }))
+    .filter((p) => p.email !== '' && !skip.has(p.email))
+    .sort((a, b) => a.email.localeCompare(b.email));
+  for (const p of wanted) {
+    const mine = (pageId: string): boolean => p.pageIds.has(pageId);
+    const digest = buildDigest({
+      now: nowIso,
+      installName: o.installName,
+      dashboardUrl: o.dashboardUrl,
+      previous:
+        previous === null
+          ? null
+          : { ...previous, findings: previous.findings.filter((f) => mine(f.pageId)), unreferenced: [] },
+      findings: source.findings.filter((f) => mine(f.pageId)),
+      pages: source.pages.filter((page) => mine(page.pageId)),
+      coverage: source.coverage,
+      // Resources no runbook names are a site matter: the full digest's, not a page owner's.
+      resources: [],
+      references: [],
+    });
+    // Their pages' news only: a site-wide coverage change alone does not make a personal digest.
+    if (digest.totals.newFindings > 0 || digest.totals.resolved > 0) out.push({ email: p.email, digest });
+  }
+  return out;
 }
 
 /** Never in a real digest: a host under .invalid (RFC 2606) with a marker path. */
