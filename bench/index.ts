@@ -2,6 +2,7 @@ import { benchExtract } from './extract';
 import { benchForge } from './forge';
 import { benchInventory } from './inventory';
 import { benchMatch } from './match';
+import { benchScope } from './scope';
 
 /** `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced). */
 async function main(): Promise<void> {
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   // FORGE_SQL_URL (default 127.0.0.1:3306). RG_BENCH_FORGE=0 skips it; `npm run bench:forge` runs it alone.
   if (process.env.RG_BENCH_FORGE === '0') console.log('\nForge scan job: skipped (RG_BENCH_FORGE=0)');
   else await benchForge();
+  // Confluence requests of a scan by scope (10,000 pages, 500 runbooks; MariaDB as above).
+  if (process.env.RG_BENCH_FORGE === '0') console.log('\nScan scope: skipped (RG_BENCH_FORGE=0)');
+  else await benchScope();
 }
 
 main().catch((error: unknown) => {
