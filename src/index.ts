@@ -2,6 +2,7 @@
  * Forge entry points: exactly the handlers manifest.yml names (test/forge/manifest.test.ts checks
  * both directions). Each lives in src/forge/entry and only wires services together.
  */
+export { bylineProperties } from './forge/entry/byline-properties';
 export { installed } from './forge/entry/installed';
 export { digestOptOut } from './forge/entry/opt-out';
 export { pageChanged } from './forge/entry/page-changed';

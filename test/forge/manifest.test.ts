@@ -81,6 +81,9 @@ function referencedBy(kinds: string[]): Set<string> {
       const resolver = module.resolver as { function?: string } | undefined;
       const fn = (module.function as string | undefined) ?? resolver?.function;
       if (fn) keys.add(fn);
+      // A UI module's dynamicProperties function runs while the page renders: interactive too.
+      const dynamic = module.dynamicProperties as { function?: string } | undefined;
+      if (dynamic?.function) keys.add(dynamic.function);
     }
   }
   return keys;
