@@ -14,6 +14,8 @@ export type Loaded<T> =
 export function useResolver<K extends ResolverKey>(
   key: K,
   payload: ResolverRequest<K>,
+  /** false: make no call (yet); the state stays loading with no data. */
+  enabled = true,
 ): Loaded<ResolverResults[K]> & { reload: () => void } {
   const [result, setResult] = useState<Loaded<ResolverResults[K]>>({ state: 'loading', data: null });
   const [attempt, setAttempt] = useState(0);
@@ -21,6 +23,7 @@ export function useResolver<K extends ResolverKey>(
   const body = JSON.stringify(payload);
   useEffect(() => {
     const ticket = ++latest.current;
+    if (!enabled) return;
     setResult((r) => ({ state: 'loading', data: r.data }));
     call(key, JSON.parse(body) as ResolverRequest<K>).then(
       (data) => {
@@ -32,7 +35,7 @@ export function useResolver<K extends ResolverKey>(
         setResult((r) => ({ state: 'error', data: r.data, error: apiError }));
       },
     );
-  }, [key, body, attempt]);
+  }, [key, body, attempt, enabled]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...result, reload };
 }
