@@ -50,7 +50,10 @@ async function shoot(page: Page, frame: Frame, name: string): Promise<void> {
     if (Date.now() > until) throw new Error(`${name}: still loading after 20 s`);
     await frame.waitForTimeout(100);
   }
-  const height = await frame.evaluate<number>('document.documentElement.scrollHeight');
+  // The host sizes the frame to the window: back to the base height first, then measure the content.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await frame.waitForTimeout(100);
+  const height = await frame.evaluate<number>('document.body.scrollHeight');
   await page.setViewportSize({ width: 1280, height: Math.min(Math.max(900, height + 120), 6000) });
   await frame.waitForTimeout(150);
   await screenshot(page, name);

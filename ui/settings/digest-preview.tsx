@@ -3,11 +3,11 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { DigestPreviewView } from '../../src/shared/contract-settings';
 import { call, type ApiError } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
+import { Facts } from './facts';
 import { asApiError, useForbiddenReport } from './forbidden';
 
 const frameStyles = xcss({
@@ -75,37 +75,27 @@ function Preview({ preview }: { preview: DigestPreviewView }) {
     );
   return (
     <Stack space="space.150">
-      <dl
-        style={{
-          margin: 0,
-          display: 'grid',
-          gridTemplateColumns: 'max-content 1fr',
-          gap: `${token('space.100')} ${token('space.300')}`,
-        }}
-      >
-        <dt>
-          <Text weight="semibold">Subject</Text>
-        </dt>
-        <dd style={{ margin: 0 }}>
-          <Text>{preview.subject}</Text>
-        </dd>
-        <dt>
-          <Text weight="semibold">Next run</Text>
-        </dt>
-        <dd style={{ margin: 0 }}>
-          <Inline space="space.100" alignBlock="center" shouldWrap>
-            {preview.wouldSend ? (
-              <Lozenge appearance="success">Would send</Lozenge>
-            ) : (
-              <Lozenge appearance="default">Would not send</Lozenge>
-            )}
-            <Text>
-              {`${preview.nextSendDate} (week ${preview.week})`}
-              {preview.quiet ? ' · a quiet week' : ''}
-            </Text>
-          </Inline>
-        </dd>
-      </dl>
+      <Facts
+        items={[
+          { label: 'Subject', value: <Text>{preview.subject}</Text> },
+          {
+            label: 'Next run',
+            value: (
+              <Inline space="space.100" alignBlock="center" shouldWrap>
+                {preview.wouldSend ? (
+                  <Lozenge appearance="success">Would send</Lozenge>
+                ) : (
+                  <Lozenge appearance="default">Would not send</Lozenge>
+                )}
+                <Text>
+                  {`${preview.nextSendDate} (week ${preview.week})`}
+                  {preview.quiet ? ' · a quiet week' : ''}
+                </Text>
+              </Inline>
+            ),
+          },
+        ]}
+      />
       {!preview.wouldSend && (
         <Text color="color.text.subtle">
           The next run sends nothing when this week&apos;s digest already went out, there are no recipients,

@@ -10,6 +10,7 @@ import { call, type ApiError } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { ConnectionResults } from './connection-results';
+import { Facts } from './facts';
 import { describedBy, FieldRow } from './field';
 import { asApiError, useForbiddenReport, useForbiddenWatch } from './forbidden';
 import { RegionPicker } from './region-picker';
@@ -142,7 +143,7 @@ export function ConnectWizard({
           style={{ display: 'flex', gap: '8px', listStyle: 'none', margin: 0, padding: 0, flexWrap: 'wrap' }}
         >
           {([1, 2, 3] as Step[]).map((s) => (
-            <li key={s} aria-current={s === step ? 'step' : undefined}>
+            <li key={s} aria-current={s === step ? 'step' : undefined} style={{ margin: 0 }}>
               <Lozenge
                 appearance={s === step ? 'inprogress' : s < step ? 'success' : 'default'}
                 isBold={s === step}
@@ -226,40 +227,24 @@ export function ConnectWizard({
 
         {step === 3 && (
           <Stack space="space.200">
-            <dl
-              style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '8px 24px' }}
-            >
-              <dt>
-                <Text weight="semibold">AWS account</Text>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                <Text>{accountOf(roleArn)}</Text>
-              </dd>
-              <dt>
-                <Text weight="semibold">Role</Text>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                <code>{roleArn}</code>
-              </dd>
-              <dt>
-                <Text weight="semibold">Regions</Text>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                <Text>{regionsSummary(regions)}</Text>
-              </dd>
-              <dt>
-                <Text weight="semibold">Connection test</Text>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                {tested === null ? (
-                  <Lozenge appearance="moved">Not tested</Lozenge>
-                ) : tested.role.status === 'ok' ? (
-                  <Lozenge appearance="success">Role OK</Lozenge>
-                ) : (
-                  <Lozenge appearance="removed">Role refused</Lozenge>
-                )}
-              </dd>
-            </dl>
+            <Facts
+              items={[
+                { label: 'AWS account', value: <Text>{accountOf(roleArn)}</Text> },
+                { label: 'Role', value: <code>{roleArn}</code> },
+                { label: 'Regions', value: <Text>{regionsSummary(regions)}</Text> },
+                {
+                  label: 'Connection test',
+                  value:
+                    tested === null ? (
+                      <Lozenge appearance="moved">Not tested</Lozenge>
+                    ) : tested.role.status === 'ok' ? (
+                      <Lozenge appearance="success">Role OK</Lozenge>
+                    ) : (
+                      <Lozenge appearance="removed">Role refused</Lozenge>
+                    ),
+                },
+              ]}
+            />
             <Text color="color.text.subtle">
               Saving checks the role once more: AWS must refuse it without the External ID and accept it with
               it.
