@@ -133,9 +133,14 @@ describe.each(['light', 'dark'] as const)('runbook page (%s)', (theme) => {
   });
 });
 
-it('Re-check this page: queued, delivered by the queue pump, and the macro shows it finished', async () => {
+it('Re-check this page, by keyboard: queued, delivered by the queue pump, the macro shows it finished', async () => {
   const { page, frame, errors } = await openMacro('light');
-  await frame.getByRole('button', { name: 'Re-check this page' }).click();
+  // Tab from the top of the host page into the macro until the button has focus, then Enter.
+  const focused = (): Promise<string> =>
+    frame.evaluate<string>('document.hasFocus() ? (document.activeElement?.textContent ?? "") : ""');
+  for (let i = 0; i < 20 && (await focused()) !== 'Re-check this page'; i++) await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Re-check this page');
+  await page.keyboard.press('Enter');
   await frame
     .getByText('Re-checking this page against the latest AWS inventory…')
     .waitFor({ timeout: 5_000 });
@@ -168,4 +173,35 @@ it('an engineer opening the restricted page sees no finding, value or title from
   }
   await screenshot(page, 'page-restricted-engineer-light');
   await page.close();
+});
+
+describe('before the first scan', () => {
+  let first: UiSession;
+  beforeAll(async () => {
+    first = await startUiSession('page_views_first', { firstRun: true });
+  });
+  afterAll(async () => {
+    await first?.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'the macro and the byline say RunbookGuard has not checked the page yet (%s)',
+    async (theme) => {
+      const { page, errors } = await openAs(first, ROUTE, 'local-admin', { theme });
+      await page.click('#byline-toggle');
+      for (const resource of ['macro', 'byline']) {
+        const frame = await appFrame(page, resource);
+        await frame
+          .getByText('RunbookGuard has not checked this page yet')
+          .first()
+          .waitFor({ timeout: 15_000 });
+        expect(await frame.textContent('body')).toContain('Confluence admins: connect an AWS account');
+        expect(await seriousViolations(frame)).toEqual([]);
+      }
+      await sized(page, 'macro');
+      await screenshot(page, `page-not-checked-${theme}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -152,6 +152,7 @@ describe('page-check macro', () => {
   it.each([
     ['no scan yet', () => report([], { lastCheckedAt: null })],
     ['not configured', () => failWith('NOT_CONFIGURED', 'Connect an AWS account first.')],
+    ['stored but never matched', () => report([ref({ value: 'i-0new', state: 'not-checked' })])],
   ])('%s: RunbookGuard has not checked this page yet, with a hint for admins', async (_, answer) => {
     useBackend({ getPageReport: answer });
     render(<App context={ON_PAGE} poll={FAST} />);

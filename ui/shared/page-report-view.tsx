@@ -83,19 +83,17 @@ function RecheckProgress({ state }: { state: PageReportState }) {
 const busy = (phase: RecheckPhase): boolean => phase.kind === 'starting' || phase.kind === 'waiting';
 
 export function ReportHeader({ report, state }: { report: PageReport; state: PageReportState }) {
-  const checked =
-    report.lastCheckedAt === null
-      ? 'Not checked yet'
-      : `Checked ${timeAgo(report.lastCheckedAt, Date.now())}`;
   return (
     <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
       <Stack space="space.025">
         <Heading size="small" as="h2">
           {pageSummary(report.counts, report.lastCheckedAt)}
         </Heading>
-        <Text size="small" color="color.text.subtle">
-          {checked}
-        </Text>
+        {report.lastCheckedAt !== null ? (
+          <Text size="small" color="color.text.subtle">
+            {`Checked ${timeAgo(report.lastCheckedAt, Date.now())}`}
+          </Text>
+        ) : null}
       </Stack>
       <Button onClick={state.recheck} isLoading={busy(state.phase)} isDisabled={busy(state.phase)}>
         Re-check this page
@@ -114,9 +112,11 @@ export function ReportBody({ report }: { report: PageReport }) {
       </Text>
     );
   }
+  // Never matched (no scan yet, or no AWS account to match against): say so above the list.
+  const unmatched = report.references.every((r) => r.state === 'not-checked' || r.state === 'placeholder');
   return (
     <Stack space="space.200">
-      {report.lastCheckedAt === null ? <NotCheckedYet /> : null}
+      {report.lastCheckedAt === null || unmatched ? <NotCheckedYet /> : null}
       <Suspense fallback={<Text color="color.text.subtle">Loading the references…</Text>}>
         {groups.map((g) => (
           <ReferenceGroupView key={g.state} group={g} />
