@@ -222,4 +222,18 @@ describe('connect AWS wizard', () => {
     ).toBeTruthy();
     expect(onSaved).not.toHaveBeenCalled();
   });
+
+  it('results are cleared when the role changes, so they never describe another role', async () => {
+    useBackend({ getSetupInfo: () => SETUP, testConnection: () => TESTED });
+    renderWizard();
+    await toStep2();
+    const arn = screen.getByLabelText('Role ARN');
+    await userEvent.type(arn, ROLE);
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByRole('table', { name: 'Connection test by service and region' });
+    await userEvent.type(arn, 'X');
+    expect(screen.queryByRole('table', { name: 'Connection test by service and region' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Next: review and save' }));
+    expect(screen.getByText('Not tested')).toBeTruthy();
+  });
 });

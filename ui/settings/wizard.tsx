@@ -124,7 +124,7 @@ export function ConnectWizard({
     }
   };
 
-  const tested = test.state === 'done' && test.result.roleArn === roleArn ? test.result : null;
+  const tested = test.state === 'done' ? test.result : null;
 
   return (
     <Box xcss={cardStyles}>
@@ -185,6 +185,8 @@ export function ConnectWizard({
                   onChange={(e) => {
                     setArn(e.currentTarget.value);
                     setArnError(null);
+                    // Results belong to the role and regions they were run with.
+                    setTest({ state: 'idle' });
                   }}
                   onBlur={() => {
                     if (roleArn !== '')
@@ -205,6 +207,7 @@ export function ConnectWizard({
               onChange={(next) => {
                 setRegions(next);
                 setRegionsError(null);
+                setTest({ state: 'idle' });
               }}
             />
             <Stack space="space.150">
