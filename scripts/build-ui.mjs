@@ -10,6 +10,8 @@ import { build } from 'vite';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESOURCES = ['dashboard', 'settings', 'macro', 'byline', 'space'];
 const TARGET_KB = 250;
+// Atlaskit's feature-gate client is never initialised in an app iframe: ship its defaults only.
+const FEATURE_GATES_OFF = path.join(ROOT, 'ui', 'shared', 'feature-gates-off.ts');
 const only = process.argv.slice(2);
 
 function files(dir) {
@@ -29,6 +31,9 @@ for (const resource of RESOURCES.filter((r) => only.length === 0 || only.include
     configFile: false,
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: {
+      alias: [{ find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: FEATURE_GATES_OFF }],
+    },
     build: {
       outDir,
       emptyOutDir: true,
