@@ -1,0 +1,132 @@
+import type { Frame } from 'playwright-core';
+import {
+  appFrame,
+  openAs,
+  screenshot,
+  seriousViolations,
+  startUiSession,
+  type UiSession,
+} from './support/local-ui';
+
+// The space page (confluence:spacePage) on the real app: a space admin sees only their space's
+// findings with owner and last editor, suppresses one with a reason, and sees coverage and scope;
+// others are told they have no access. Screenshots and axe in light and dark.
+const SPACE = '98305';
+const ROUTE = `/wiki/spaces/${SPACE}/apps/runbookguard`;
+let session: UiSession;
+let spaceTitles: string[];
+
+beforeAll(async () => {
+  session = await startUiSession('space_page');
+  const [rows] = await session.database.pool.query('SELECT title FROM rg_pages WHERE space_id = ?', [SPACE]);
+  spaceTitles = (rows as { title: string }[]).map((r) => r.title);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function findingRows(frame: Frame): Promise<string[][]> {
+  await frame.waitForSelector('table tbody tr', { timeout: 20_000 });
+  return frame.evaluate<string[][]>(`Array.from(document.querySelectorAll('table tbody tr')).map((tr) =>
+    Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent || '').trim()))`);
+}
+
+test('a space admin sees the space’s findings only, suppresses one, and sees coverage and scope', async () => {
+  const { page, errors } = await openAs(session, ROUTE, 'space-admin');
+  const frame = await appFrame(page, 'space');
+  await frame.waitForSelector('h1', { timeout: 20_000 });
+  expect(await frame.textContent('h1')).toContain('RunbookGuard');
+  const rows = await findingRows(frame);
+  const [counted] = await session.database.pool.query(
+    "SELECT COUNT(*) AS n FROM rg_findings WHERE space_id = ? AND status IN ('open','acknowledged','reopened')",
+    [SPACE],
+  );
+  expect(rows.length).toBe(Math.min(25, Number((counted as { n: unknown }[])[0]?.n)));
+  for (const cells of rows) {
+    // Runbook column: a page of this space; owner column: the page owner's name (Sam).
+    expect(spaceTitles.some((t) => cells[2]?.includes(t))).toBe(true);
+    expect(cells[4]).toContain('Sam');
+  }
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'space-findings-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+
+  // Suppress the first finding with a reason.
+  const value = (rows[0]?.[1] ?? '').slice(0, 12);
+  await frame
+    .getByRole('button', { name: /^Details of / })
+    .first()
+    .click();
+  const dialog = frame.getByRole('dialog');
+  await dialog.waitFor({ timeout: 15_000 });
+  await dialog.getByLabel('Reason (for acknowledge or suppress)').fill('Replaced in the Q1 migration');
+  await dialog.getByRole('button', { name: 'Copy for Jira/Slack' }).click();
+  await dialog.getByText(/Copied|did not allow copying/).waitFor();
+  await screenshot(page, 'space-finding-detail-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Suppress' }).click();
+  await dialog.getByText('Suppressed.').waitFor({ timeout: 15_000 });
+  const [stored] = await session.database.pool.query(
+    "SELECT status, status_by, status_reason FROM rg_findings WHERE status = 'suppressed' AND space_id = ?",
+    [SPACE],
+  );
+  expect(stored).toEqual([
+    { status: 'suppressed', status_by: 'space-admin', status_reason: 'Replaced in the Q1 migration' },
+  ]);
+  await page.keyboard.press('Escape');
+  await frame.waitForFunction(`!document.querySelector('dialog[open]')`);
+
+  // The suppressed filter shows it.
+  await frame.selectOption('#space-status', 'suppressed');
+  await frame.waitForFunction(
+    `Array.from(document.querySelectorAll('table tbody tr')).some((tr) => (tr.textContent || '').includes(${JSON.stringify(value)}))`,
+  );
+  const suppressed = await findingRows(frame);
+  expect(suppressed.every((cells) => cells[5]?.includes('suppressed'))).toBe(true);
+
+  await frame.getByRole('tab', { name: 'Coverage' }).click();
+  const table = frame.getByRole('table', { name: 'Runbooks checked in this space' });
+  await table.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+  expect(await table.locator('tbody tr').count()).toBe(spaceTitles.length);
+  for (const title of spaceTitles) await table.getByRole('link', { name: title }).waitFor();
+  await screenshot(page, 'space-coverage-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+
+  await frame.getByRole('tab', { name: 'Scope and digest' }).click();
+  await frame.getByRole('button', { name: 'Save scope' }).waitFor({ timeout: 15_000 });
+  await screenshot(page, 'space-scope-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test('dark mode: findings table with no serious axe violations', async () => {
+  const { page, errors } = await openAs(session, ROUTE, 'space-admin', { theme: 'dark' });
+  const frame = await appFrame(page, 'space');
+  await findingRows(frame);
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'space-findings-dark');
+  expect(await seriousViolations(frame)).toEqual([]);
+  await frame.getByRole('tab', { name: 'Scope and digest' }).click();
+  await frame.getByRole('button', { name: 'Save scope' }).waitFor({ timeout: 15_000 });
+  await screenshot(page, 'space-scope-dark');
+  expect(await seriousViolations(frame)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('someone who does not administer the space is told so, and sees no finding', async () => {
+  for (const [who, route] of [
+    ['engineer', ROUTE],
+    ['space-admin', '/wiki/spaces/131073/apps/runbookguard'],
+  ] as const) {
+    const { page } = await openAs(session, route, who);
+    const frame = await appFrame(page, 'space');
+    await frame.getByText('You do not have access to this').waitFor({ timeout: 15_000 });
+    expect(await frame.$$('table tbody tr')).toEqual([]);
+    await screenshot(page, `space-denied-${who}`);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await page.close();
+  }
+}, 60_000);
