@@ -164,7 +164,7 @@ test('page trees: a space admin widens their space to a page tree; other spaces 
     paused: false,
     rule,
     pages: 3,
-    description: '3 pages: pages in the page tree under page 1048577',
+    description: '3 pages in scope: pages in the page tree under page 1048577',
     updatedBy: ADMIN_A,
   });
   expect(await audited('scope.space.save', ADMIN_A)).toBe(1);

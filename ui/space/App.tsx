@@ -55,7 +55,7 @@ function SpacePage({ spaceId }: { spaceId: string }) {
           <Heading size="large" as="h1">
             RunbookGuard · {view.space.name}
           </Heading>
-          <Text color="color.text.subtle">In scope: {view.description}</Text>
+          <Text color="color.text.subtle">{view.description}</Text>
         </Stack>
         <Tabs id="space-tabs">
           <TabList>

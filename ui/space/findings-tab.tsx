@@ -19,9 +19,9 @@ const SEVERITIES = [
   { label: 'Info', value: 'info' },
 ] as const;
 const STATUSES = [
-  { label: 'Needs attention (open, reopened, acknowledged)', value: 'active' },
+  { label: 'Needs attention', value: 'active' },
   { label: 'Suppressed', value: 'suppressed' },
-  { label: 'Resolved (fixed or out of scope)', value: 'resolved' },
+  { label: 'Resolved or out of scope', value: 'resolved' },
 ] as const;
 const STATUS_SETS: Record<(typeof STATUSES)[number]['value'], Status[]> = {
   active: ['open', 'reopened', 'acknowledged'],
@@ -206,7 +206,7 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
             />
           </Stack>
         </Box>
-        <Box xcss={xcss({ width: '320px' })}>
+        <Box xcss={xcss({ width: '240px' })}>
           <Stack space="space.050">
             <label htmlFor="space-status">
               <Text weight="medium" size="small">

@@ -158,7 +158,7 @@ async function spaceScopeView(deps: AppDeps, spaceId: string): Promise<SpaceScop
     ? 'not covered: a site admin chooses which spaces RunbookGuard checks'
     : own?.paused === true
       ? 'paused: no page of this space is checked'
-      : `${pages.toLocaleString('en-US')} ${pages === 1 ? 'page' : 'pages'}: ${describeRule(rule)}`;
+      : `${pages.toLocaleString('en-US')} ${pages === 1 ? 'page' : 'pages'} in scope: ${describeRule(rule)}`;
   return {
     space,
     covered,
