@@ -3,6 +3,7 @@ import { benchForge } from './forge';
 import { benchInventory } from './inventory';
 import { benchMatch } from './match';
 import { benchScope } from './scope';
+import { benchUiDashboard } from './ui-dashboard';
 
 /** `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced). */
 async function main(): Promise<void> {
@@ -17,6 +18,10 @@ async function main(): Promise<void> {
   // Confluence requests of a scan by scope (10,000 pages, 500 runbooks; MariaDB as above).
   if (process.env.RG_BENCH_FORGE === '0') console.log('\nScan scope: skipped (RG_BENCH_FORGE=0)');
   else await benchScope();
+  // The dashboard with 10,000 findings in Chromium (needs npm run build:ui and the same MariaDB).
+  // RG_BENCH_UI=0 skips it; `node dist/bench/ui-dashboard.js` runs it alone.
+  if (process.env.RG_BENCH_UI === '0') console.log('\nDashboard UI: skipped (RG_BENCH_UI=0)');
+  else await benchUiDashboard();
 }
 
 main().catch((error: unknown) => {

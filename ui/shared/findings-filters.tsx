@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SpaceView } from '../../src/shared/contract';
 import { MultiFilter, SingleFilter } from './filter-select';
 import type { Filters } from './findings-table';
@@ -7,7 +8,8 @@ import { KIND_LABELS, REFERENCE_TYPE_LABELS, SEVERITY_LABELS, STATUS_LABELS } fr
 type Sort = Filters['sort'];
 
 /** The findings table's selects: space (unless the table is fixed to one), kind, severity, type, state, order. */
-export default function FindingFilters({
+/** Memoised: rows arriving re-render the table, not these six selects. */
+export default memo(function FindingFilters({
   filters,
   update,
   spaces,
@@ -67,4 +69,4 @@ export default function FindingFilters({
       />
     </>
   );
-}
+});

@@ -1,8 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import Tooltip from '@atlaskit/tooltip';
-import { Fragment, Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { FindingView } from '../../src/shared/contract-findings';
 import type { ResolverRequest, SpaceView } from '../../src/shared/contract';
 import { KindLozenge, SeverityLozenge, StatusLozenge } from './finding-lozenges';
@@ -124,13 +123,21 @@ export function FindingsTable({
   const searchId = useId();
 
   const loadedSpaces = useResolver('listSpaces', {}, givenSpaces === undefined);
-  const spaces = givenSpaces ?? loadedSpaces.data?.spaces ?? [];
+  const spaces = useMemo(
+    () => givenSpaces ?? loadedSpaces.data?.spaces ?? [],
+    [givenSpaces, loadedSpaces.data],
+  );
   const spaceById = useMemo(() => new Map(spaces.map((s) => [s.id, s])), [spaces]);
 
-  const update = (next: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    pager.reset();
-  };
+  const { reset: resetPager } = pager;
+  // Stable, so the (memoised) filter selects do not re-render when rows arrive.
+  const update = useCallback(
+    (next: Partial<Filters>) => {
+      setFilters((f) => ({ ...f, ...next }));
+      resetPager();
+    },
+    [resetPager],
+  );
   useEffect(() => {
     if (search.trim() === filters.query.trim()) return;
     const timer = setTimeout(() => update({ query: search }), SEARCH_DEBOUNCE_MS);
@@ -272,7 +279,7 @@ export function FindingsTable({
                       showPage={filters.sort === 'severity'}
                       spaceKey={spaceFor(f)}
                       spaceName={spaceById.get(f.spaceId)?.name ?? null}
-                      onOpen={() => setOpen(f)}
+                      onOpen={setOpen}
                     />
                   </Fragment>
                 ))}
@@ -333,7 +340,8 @@ export function rangeText(
   return `${range} of ${lowerBound ? 'at least' : 'about'} ${formatCount(Math.max(total, offset + shown))}`;
 }
 
-function FindingRow({
+/** Memoised: a filter change re-renders the table while loading; unchanged rows are skipped. */
+const FindingRow = memo(function FindingRow({
   finding: f,
   showPage,
   spaceKey,
@@ -344,7 +352,7 @@ function FindingRow({
   showPage: boolean;
   spaceKey: string;
   spaceName: string | null;
-  onOpen: () => void;
+  onOpen: (finding: FindingView) => void;
 }) {
   return (
     <tr data-fingerprint={f.fingerprint} data-kind={f.kind}>
@@ -353,7 +361,7 @@ function FindingRow({
       </td>
       <td style={{ ...cellStyle, maxWidth: 420 }}>
         <Stack space="space.050">
-          <LinkButton onClick={onOpen} label={`Details of ${f.entity.value}: ${f.message}`}>
+          <LinkButton onClick={() => onOpen(f)} label={`Details of ${f.entity.value}: ${f.message}`}>
             <code style={codeStyle}>{f.entity.value}</code>
           </LinkButton>
           <Text size="small">{f.message}</Text>
@@ -376,13 +384,14 @@ function FindingRow({
         <StatusLozenge status={f.status} />
       </td>
       <td style={{ ...cellStyle, whiteSpace: 'nowrap' }}>
-        <Tooltip content={exactTime(f.lastSeen)} tag="span">
-          <span tabIndex={0}>{relativeTime(f.lastSeen)}</span>
-        </Tooltip>
+        {/* A native title, not an Atlaskit tooltip per row: 25 tooltips cost a filter change ~20 ms. */}
+        <time dateTime={new Date(f.lastSeen).toISOString()} title={exactTime(f.lastSeen)}>
+          {relativeTime(f.lastSeen)}
+        </time>
       </td>
     </tr>
   );
-}
+});
 
 /** Keeps the filter row's height while its selects load (no jump under the user's pointer). */
 function FiltersPlaceholder() {
