@@ -130,3 +130,22 @@ test('someone who does not administer the space is told so, and sees no finding'
     await page.close();
   }
 }, 60_000);
+
+test('site admins see the scan scope in plain words with a count, and a label rule counts before saving', async () => {
+  const { page, errors } = await openAs(session, '/wiki/admin/runbookguard', 'local-admin');
+  const frame = await appFrame(page, 'settings');
+  await frame.getByRole('tab', { name: 'Scan scope' }).click();
+  // Unconfigured: every page of every space the app sees, as Confluence counts them.
+  const pages = session.app.forge.confluence.pages;
+  const spaces = new Set(pages.map((p) => p.spaceId)).size;
+  await frame.getByText(`${pages.length} pages in ${spaces} spaces: every page`).waitFor({ timeout: 20_000 });
+  await frame.getByLabel('Pages carrying one of these labels').check();
+  const labelled = pages.filter((p) => (p.labels ?? []).some((l) => ['runbook', 'playbook'].includes(l)));
+  await frame
+    .getByText(`${labelled.length} pages in ${spaces} spaces: pages labelled runbook or playbook`)
+    .waitFor({ timeout: 15_000 });
+  await screenshot(page, 'settings-scope-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

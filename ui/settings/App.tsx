@@ -12,6 +12,7 @@ import { Refusal } from './refusal';
 const AccountsTab = lazy(() => import('./accounts-tab').then((m) => ({ default: m.AccountsTab })));
 const DigestTab = lazy(() => import('./digest-tab').then((m) => ({ default: m.DigestTab })));
 const AuditTab = lazy(() => import('./audit-tab').then((m) => ({ default: m.AuditTab })));
+const ScopeTab = lazy(() => import('./scope-tab').then((m) => ({ default: m.ScopeTab })));
 const WhatWeStoreTab = lazy(() => import('./what-we-store-tab').then((m) => ({ default: m.WhatWeStoreTab })));
 
 /**
@@ -57,6 +58,7 @@ function SettingsPage() {
           <TabList>
             <Tab>AWS accounts</Tab>
             <Tab>Weekly digest</Tab>
+            <Tab>Scan scope</Tab>
             <Tab>Audit log</Tab>
             <Tab>What we store</Tab>
           </TabList>
@@ -68,6 +70,11 @@ function SettingsPage() {
           <TabPanel>
             <Panel>
               <DigestTab />
+            </Panel>
+          </TabPanel>
+          <TabPanel>
+            <Panel>
+              <ScopeTab />
             </Panel>
           </TabPanel>
           <TabPanel>

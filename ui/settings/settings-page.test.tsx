@@ -46,13 +46,14 @@ describe('settings page access', () => {
     expect(document.body.textContent).not.toContain(EXTERNAL_ID);
   });
 
-  it('a site admin gets the four tabs, with the connected accounts first', async () => {
+  it('a site admin gets the five tabs, with the connected accounts first', async () => {
     useBackend({ getStatus: () => ADMIN, getSettings: () => settingsView([CONNECTED]) });
     render(<App context={{}} />);
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
       'AWS accounts',
       'Weekly digest',
+      'Scan scope',
       'Audit log',
       'What we store',
     ]);
