@@ -125,15 +125,25 @@ describe('admin dashboard', () => {
     await dialog.getByRole('button', { name: 'Suppress', exact: true }).last().click();
     await dialog.getByText('a reason is required').waitFor();
     await dialog.getByLabel('Reason (required)').fill('Decommissioned next sprint; tracked in OPS-42');
+    // Until: chosen in the date picker's calendar (the picker must work under React 19).
+    const until = new Date();
+    until.setDate(until.getDate() + 30);
+    await dialog.getByLabel('Until (optional)').click();
+    await page.keyboard.type(`${until.getMonth() + 1}/${until.getDate()}/${until.getFullYear()}`);
+    await shot(page, frame, 'dashboard-suppress-calendar');
+    await page.keyboard.press('Enter');
     await shot(page, frame, 'dashboard-suppress-form');
     await dialog.getByRole('button', { name: 'Suppress', exact: true }).last().click();
     await frame.getByText('Finding suppressed').waitFor({ timeout: 10_000 });
     expect(await frame.$(`tr[data-fingerprint="${fingerprint}"]`)).toBeNull();
     const [rows] = (await session.database.pool.query(
-      'SELECT status, status_reason FROM rg_findings WHERE fingerprint = ?',
+      'SELECT status, status_reason, suppressed_until FROM rg_findings WHERE fingerprint = ?',
       [fingerprint],
-    )) as unknown as [{ status: string; status_reason: string }[]];
+    )) as unknown as [{ status: string; status_reason: string; suppressed_until: string | number | null }[]];
     expect(rows[0]?.status).toBe('suppressed');
+    expect(rows[0]?.status_reason).toBe('Decommissioned next sprint; tracked in OPS-42');
+    const day = new Date(until.getFullYear(), until.getMonth(), until.getDate()).getTime();
+    expect(Number(rows[0]?.suppressed_until)).toBe(day);
     // A fresh load agrees: it is not on the open list any more.
     await page.reload();
     const again = await appFrame(page, 'dashboard');

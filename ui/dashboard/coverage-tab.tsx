@@ -154,7 +154,10 @@ export default function CoverageTab({ cells }: { cells: CoverageCellView[] }) {
         )
       ) : (
         <Stack space="space.100">
-          <div aria-busy={list.state === 'loading'} style={{ opacity: list.state === 'loading' ? 0.6 : 1 }}>
+          <div
+            aria-busy={list.state === 'loading'}
+            style={{ opacity: list.state === 'loading' ? 0.6 : 1, width: '100%' }}
+          >
             <ResourceTable
               items={list.data.items}
               caption={`${formatCount(list.data.total)} resources no runbook mentions (inventory of ${exactTime(list.data.snapshotTakenAt)})`}

@@ -93,7 +93,7 @@ function AccountMatrix({
       <Heading size="small" as="h3">
         Account {account} <span style={subtleTextStyle}>· {formatCount(total)} resources</span>
       </Heading>
-      <div style={{ overflowX: 'auto' }}>
+      <div style={{ overflowX: 'auto', width: '100%' }}>
         <table style={tableStyle} data-testid={`inventory-${account}`}>
           <thead>
             <tr>

@@ -8,7 +8,7 @@ const TAGS_SHOWN = 4;
 /** AWS resources as the inventory saw them (coverage and inventory tabs). */
 export function ResourceTable({ items, caption }: { items: InventoryResourceView[]; caption: string }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div style={{ overflowX: 'auto', width: '100%' }}>
       <table style={tableStyle} data-testid="resource-table">
         <caption style={{ ...subtleTextStyle, textAlign: 'start', captionSide: 'top', paddingBlockEnd: 4 }}>
           {caption}
@@ -28,7 +28,7 @@ export function ResourceTable({ items, caption }: { items: InventoryResourceView
             return (
               <tr key={`${r.account}/${r.region ?? ''}/${r.kind}/${r.id}`}>
                 <td style={{ ...cellStyle, maxWidth: 360 }}>
-                  <Stack space="space.025">
+                  <Stack space="space.025" alignInline="start">
                     {r.name !== null && r.name !== r.id && <Text weight="semibold">{r.name}</Text>}
                     <code style={codeStyle}>{r.id}</code>
                   </Stack>

@@ -14,11 +14,14 @@ export const POLL_MS = 1000;
 /** Polls that may fail in a row (a dropped request) before the progress says so. */
 const POLL_FAILURES = 3;
 
-/** How far along a scan is, 0–1: pages first, then the matching chunks. */
+/**
+ * How far along a scan is, 0–1: the share of its work chunks done (pages, inventory per account,
+ * matching, finalize); before the first chunk is queued, a sliver for the pages read.
+ */
 export function scanFraction(scan: Scan): number {
   if (scan.state !== 'running') return 1;
-  if (scan.chunksTotal > 0) return 0.5 + 0.5 * (scan.chunksDone / scan.chunksTotal);
-  if (scan.pagesTotal > 0) return 0.5 * (scan.pagesDone / scan.pagesTotal);
+  if (scan.chunksTotal > 0) return Math.min(0.98, scan.chunksDone / scan.chunksTotal);
+  if (scan.pagesTotal > 0) return 0.1 * (scan.pagesDone / scan.pagesTotal);
   return 0;
 }
 
@@ -135,7 +138,10 @@ export function ScanControl({
 
 function Progress({ scan }: { scan: Scan | null }) {
   const phase = scan === null ? 'Starting the scan' : PHASE_LABELS[scan.phase];
-  const value = scan === null ? 0 : scanFraction(scan);
+  // Chunks are queued as the scan goes, so the share can dip; the bar never moves backwards.
+  const highest = useRef(0);
+  highest.current = Math.max(highest.current, scan === null ? 0 : scanFraction(scan));
+  const value = highest.current;
   return (
     <Stack space="space.100" testId="scan-progress">
       <div role="status" aria-live="polite">
@@ -144,10 +150,12 @@ function Progress({ scan }: { scan: Scan | null }) {
       <ProgressBar ariaLabel={`Scan progress: ${phase}`} value={value} />
       {scan !== null && (
         <Text size="small" color="color.text.subtle">
-          {formatCount(scan.pagesDone)} of {plural(scan.pagesTotal, 'page')} read ·{' '}
+          {scan.pagesTotal > 0
+            ? `${formatCount(scan.pagesDone)} of ${plural(scan.pagesTotal, 'page')} read · `
+            : ''}
           {plural(scan.resources, 'AWS resource')}
           {scan.chunksTotal > 0
-            ? ` · ${formatCount(scan.chunksDone)} of ${formatCount(scan.chunksTotal)} batches checked`
+            ? ` · ${formatCount(scan.chunksDone)} of ${plural(scan.chunksTotal, 'step')} done`
             : ''}
         </Text>
       )}

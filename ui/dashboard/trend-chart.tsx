@@ -3,16 +3,16 @@ import { token } from '@atlaskit/tokens';
 import { VisuallyHidden } from '../shared/visually-hidden';
 import { useId } from 'react';
 import type { DashboardSummary } from '../../src/shared/contract';
-import { SEVERITY_LABELS, formatCount, formatDay, keysOf, type Severity } from '../shared/format';
+import { SEVERITY_LABELS, exactTime, formatCount, keysOf, type Severity } from '../shared/format';
 
 const FILL: Record<Severity, string> = {
   error: token('color.background.danger.bold'),
   warning: token('color.background.warning.bold'),
-  info: token('color.background.neutral.bold'),
+  info: token('color.background.information.bold'),
 };
-const WIDTH = 320;
 const HEIGHT = 96;
-const GAP = 6;
+const BAR = 20;
+const GAP = 8;
 
 /**
  * Open findings after each recent full scan, stacked by severity. Drawn as plain SVG (no chart
@@ -28,12 +28,13 @@ export function TrendChart({ trend }: { trend: DashboardSummary['trend'] }) {
       </Text>
     );
   const max = Math.max(1, ...trend.map((t) => t.total));
-  const barWidth = (WIDTH - GAP * (trend.length - 1)) / trend.length;
+  const barWidth = BAR;
+  const WIDTH = trend.length * (BAR + GAP) - GAP;
   const first = trend[0];
   const last = trend[trend.length - 1];
   const summary =
     first && last
-      ? `Open findings went from ${formatCount(first.total)} on ${formatDay(first.finishedAt)} to ${formatCount(last.total)} on ${formatDay(last.finishedAt)} over ${trend.length} scans.`
+      ? `Open findings went from ${formatCount(first.total)} on ${exactTime(first.finishedAt)} to ${formatCount(last.total)} on ${exactTime(last.finishedAt)} over ${trend.length} scans.`
       : '';
   return (
     <Stack space="space.100">
@@ -41,8 +42,9 @@ export function TrendChart({ trend }: { trend: DashboardSummary['trend'] }) {
         role="img"
         aria-labelledby={titleId}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        style={{ maxWidth: WIDTH * 1.5, display: 'block' }}
+        width={WIDTH}
+        height={HEIGHT}
+        style={{ display: 'block' }}
         data-testid="trend-chart"
       >
         <title id={titleId}>{summary}</title>
@@ -96,7 +98,7 @@ export function TrendChart({ trend }: { trend: DashboardSummary['trend'] }) {
           <tbody>
             {trend.map((t) => (
               <tr key={t.scanId}>
-                <th scope="row">{formatDay(t.finishedAt)}</th>
+                <th scope="row">{exactTime(t.finishedAt)}</th>
                 {keysOf(SEVERITY_LABELS).map((s) => (
                   <td key={s}>{t.bySeverity[s]}</td>
                 ))}
