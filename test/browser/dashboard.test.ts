@@ -202,6 +202,17 @@ describe('admin dashboard', () => {
     await page.waitForLoadState('networkidle');
     await shot(page, frame, 'dashboard-dark');
     expect(await seriousViolations(frame)).toEqual([]);
+    await frame.locator('[data-testid="findings-table"] tbody tr[data-fingerprint] button').first().click();
+    await frame.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor({ timeout: 10_000 });
+    await shot(page, frame, 'dashboard-detail-dark');
+    expect(await seriousViolations(frame)).toEqual([]);
+    // Escape closes the dialog and focus goes back to the row that opened it.
+    await page.keyboard.press('Escape');
+    await frame.getByRole('dialog').waitFor({ state: 'detached' });
+    const focused = await frame.evaluate<string>(
+      `document.activeElement?.closest('tr')?.getAttribute('data-fingerprint') ?? ''`,
+    );
+    expect(focused).not.toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });
