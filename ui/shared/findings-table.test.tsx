@@ -161,6 +161,28 @@ describe('findings table', () => {
     expect(within(table).getByText(other.entity.value)).toBeTruthy();
   });
 
+  it('acknowledging updates the row in place (it stays open on the list) and shows a flag', async () => {
+    const f = finding(1);
+    useBackend({
+      listSpaces: () => SPACES,
+      listFindings: () => list([f]),
+      getFindingDetail: () => detail(f),
+      acknowledgeFinding: (p) => ({ ...f, status: 'acknowledged', statusReason: p.reason }),
+    });
+    render(<FindingsTable canTriage />);
+    await userEvent.click(await screen.findByRole('button', { name: /Details of/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge' }));
+    await userEvent.type(within(dialog).getByLabelText('Reason (required)'), 'known, fix planned');
+    await userEvent.click(
+      within(dialog).getAllByRole('button', { name: 'Acknowledge' }).at(-1) as HTMLElement,
+    );
+    expect(await screen.findByText('Finding acknowledged')).toBeTruthy();
+    const row = screen.getByTestId('findings-table').querySelector(`tr[data-fingerprint="${f.fingerprint}"]`);
+    expect(row?.textContent).toContain('Acknowledged');
+    expect(calls.filter((c) => c.functionKey === 'listFindings')).toHaveLength(1);
+  });
+
   it('a FORBIDDEN refusal is shown in the dialog and the row stays', async () => {
     const f = finding(1);
     useBackend({
