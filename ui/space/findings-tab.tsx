@@ -9,6 +9,7 @@ import { ApiError, call } from '../shared/api';
 import { Empty, ErrorState, Loading } from '../shared/states';
 import { SeverityLozenge, StatusLozenge } from './lozenges';
 import { NativeSelect } from './native-select';
+import { VisuallyHiddenText } from './visually-hidden';
 
 type Severity = SpaceFindingView['severity'];
 type Status = SpaceFindingView['status'];
@@ -110,12 +111,13 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
 
   const head = {
     cells: [
-      { key: 'severity', content: 'Severity', width: 9 },
-      { key: 'reference', content: 'Reference', width: 22 },
-      { key: 'page', content: 'Runbook', width: 22 },
-      { key: 'problem', content: 'Problem', width: 25 },
-      { key: 'people', content: 'Owner · last editor', width: 14 },
-      { key: 'status', content: 'Status', width: 8 },
+      { key: 'severity', content: 'Severity', width: 8 },
+      { key: 'reference', content: 'Reference', width: 20 },
+      { key: 'page', content: 'Runbook', width: 18 },
+      { key: 'problem', content: 'Problem', width: 24 },
+      { key: 'people', content: 'Owner · last editor', width: 13 },
+      { key: 'status', content: 'Status', width: 9 },
+      { key: 'actions', content: <VisuallyHiddenText>Actions</VisuallyHiddenText>, width: 8 },
     ],
   };
   const rows = (list?.items ?? []).map((f) => ({
@@ -142,22 +144,7 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
           </a>
         ),
       },
-      {
-        key: 'problem',
-        content: (
-          <Stack space="space.050" alignInline="start">
-            <Text>{f.message}</Text>
-            <Button
-              appearance="subtle"
-              spacing="compact"
-              onClick={() => setOpen(f)}
-              aria-label={`Details of ${f.entity.value} on ${f.pageTitle}`}
-            >
-              Details
-            </Button>
-          </Stack>
-        ),
-      },
+      { key: 'problem', content: <Text>{f.message}</Text> },
       {
         key: 'people',
         content: (
@@ -170,6 +157,18 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
         ),
       },
       { key: 'status', content: <StatusLozenge status={f.status} reason={f.statusReason} /> },
+      {
+        key: 'actions',
+        content: (
+          <Button
+            spacing="compact"
+            onClick={() => setOpen(f)}
+            aria-label={`Details of ${f.entity.value} on ${f.pageTitle}`}
+          >
+            Details
+          </Button>
+        ),
+      },
     ],
   }));
 

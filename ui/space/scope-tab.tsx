@@ -145,8 +145,12 @@ export function ScopeTab({
                       <Textfield
                         id="scope-parents"
                         value={parents}
+                        aria-describedby="scope-parents-hint"
                         onChange={(e) => setParents(e.currentTarget.value)}
                       />
+                      <Text size="small" color="color.text.subtle" id="scope-parents-hint">
+                        A page's id is the number in its address (…/pages/1048577/…).
+                      </Text>
                     </Stack>
                   </Box>
                 </Inline>
