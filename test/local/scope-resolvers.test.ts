@@ -156,6 +156,26 @@ test('labels: a preview before saving, then only labelled pages are read; the re
   for (const f of after) expect(f).toEqual({ status: 'resolved', status_reason: 'out-of-scope' });
 });
 
+test('a rate-limited scope search is re-queued after Retry-After with its scope, and lists the same pages', async () => {
+  const before = await scan();
+  h.forge.confluence.requests.length = 0;
+  data(await call('startScan', {}, ADMIN));
+  h.forge.confluence.throttle = { remaining: 1, retryAfterSeconds: 7 };
+  const delays = h.forge.queue.requestedDelays.length;
+  await h.forge.drain();
+  expect(h.forge.queue.requestedDelays.slice(delays)).toEqual([7]);
+  const searches = h.forge.confluence.requests.filter((r) =>
+    r.path.startsWith('/wiki/rest/api/content/search'),
+  );
+  expect(searches.length).toBe(2); // the throttled one and its retry, with the same query
+  expect(searches[0]?.path).toBe(searches[1]?.path);
+  const [rows] = await h.t.pool.query(
+    `SELECT page_id FROM rg_scan_pages WHERE scan_id = (SELECT scan_id FROM rg_scan_runs ORDER BY started_at DESC LIMIT 1)
+     ORDER BY page_id`,
+  );
+  expect((rows as { page_id: string }[]).map((r) => r.page_id)).toEqual(before);
+});
+
 test('page trees: a space admin widens their space to a page tree; other spaces keep the site rule', async () => {
   const rule = { allPages: false, labels: [], parentPageIds: ['1048577'] };
   const saved = data(await call('saveSpaceScope', { spaceId: SPACE_A, paused: false, rule }, ADMIN_A));
