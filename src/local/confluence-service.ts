@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { matchesCql, parseCql, CqlError } from './cql';
 import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
 
 /**
  * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
  * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
- * `body-format=storage`), one page, the space list by ids (key and name made up from the id), the
+ * `body-format=storage`), one page, the space list by ids (keys and names from the file's `spaces`, else
+ * made up from the id), the
  * caller's global operations (site admin), a space's permitted operations (space admin), CQL content
  * search and search counts (src/local/cql.ts: labels, page trees by parent, spaces by key) and users
  * by account id. `asUser` calls see only pages the invocation's user may view;
@@ -26,8 +28,17 @@ export interface LocalPage {
   authorId?: string;
 }
 
-/** Space keys are made up from the id (the pages file has no spaces): the same everywhere locally. */
-export const spaceKeyOf = (spaceId: string): string => `SP${spaceId}`;
+/** A space as the pages file may list it (`"spaces": [{id, key, name}]` beside `results`). */
+export interface LocalSpace {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/** A space's key and name: from the pages file when it lists the space, else made up from the id. */
+export function spaceOf(model: Pick<ConfluenceModel, 'spaces'>, spaceId: string): LocalSpace {
+  return model.spaces[spaceId] ?? { id: spaceId, key: `SP${spaceId}`, name: `Space ${spaceId}` };
+}
 
 export interface LocalUser {
   siteAdmin?: boolean;
@@ -47,6 +58,8 @@ export interface ConfluenceModel {
   requests: { path: string; as: string }[];
   /** The site's base URL, which Confluence puts into every v2 list's `_links.base`. */
   siteUrl: string;
+  /** Spaces by id with their keys and names (spaceOf makes up the ones not listed). */
+  spaces: Record<string, LocalSpace>;
 }
 
 export const LOCAL_SITE_URL = 'https://local-site.atlassian.net/wiki';
@@ -56,11 +69,25 @@ export function loadPagesFile(file: string): LocalPage[] {
   return parsed.results ?? [];
 }
 
+const spacesFileSchema = z.object({
+  spaces: z.array(
+    z.object({ id: z.string().regex(/^\d+$/), key: z.string().min(1), name: z.string().min(1) }),
+  ),
+});
+
+/** The spaces a pages file lists, if any (the demo names its spaces; a plain page export does not). */
+export function loadSpacesFile(file: string): LocalSpace[] {
+  const parsed = spacesFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data.spaces : [];
+}
+
 export function newConfluenceModel(
   pages: LocalPage[],
   users: Record<string, LocalUser> = {},
+  spaces: readonly LocalSpace[] = [],
 ): ConfluenceModel {
   return {
+    spaces: Object.fromEntries(spaces.map((space) => [space.id, space])),
     pages,
     users,
     restrictions: {},
@@ -137,7 +164,7 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
     const results = spaceIds
       .filter((id) => ids === null || ids.includes(id))
       .slice(0, Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25))))
-      .map((id) => ({ id, key: `SP${id}`, name: `Space ${id}` }));
+      .map((id) => spaceOf(model, id));
     return jsonResponse(200, { results, _links: { base: model.siteUrl } });
   }
   const single = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname);
@@ -198,7 +225,7 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
   const expand = new Set((q.get('expand') ?? '').split(',').filter((e) => e !== ''));
   const spaceIds = [...new Set(model.pages.map((p) => p.spaceId))];
   const spaces = spaceIds.filter((id) =>
-    matchesCql(tree, { id, type: 'space', spaceKey: spaceKeyOf(id), labels: [], ancestors: [] }),
+    matchesCql(tree, { id, type: 'space', spaceKey: spaceOf(model, id).key, labels: [], ancestors: [] }),
   );
   const pages = model.pages.filter(
     (p) =>
@@ -207,7 +234,7 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
       matchesCql(tree, {
         id: p.id,
         type: 'page',
-        spaceKey: spaceKeyOf(p.spaceId),
+        spaceKey: spaceOf(model, p.spaceId).key,
         labels: p.labels ?? [],
         ancestors: ancestorsOf(model, p),
       }),
@@ -223,7 +250,7 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
     type: 'page',
     status: 'current',
     title: p.title,
-    ...(expand.has('space') ? { space: { id: Number(p.spaceId), key: spaceKeyOf(p.spaceId) } } : {}),
+    ...(expand.has('space') ? { space: { id: Number(p.spaceId), key: spaceOf(model, p.spaceId).key } } : {}),
     ...(expand.has('version')
       ? { version: { number: p.version.number, by: { accountId: p.version.authorId ?? p.authorId ?? null } } }
       : {}),
@@ -241,7 +268,7 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
   });
   if (url.pathname === '/wiki/rest/api/search') {
     const all = [
-      ...spaces.map((id) => ({ space: { id: Number(id), key: spaceKeyOf(id) } })),
+      ...spaces.map((id) => ({ space: { id: Number(id), key: spaceOf(model, id).key } })),
       ...pages.map((p) => ({ content: content(p) })),
     ];
     const slice = all.slice(offset, offset + limit);

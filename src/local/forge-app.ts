@@ -12,6 +12,7 @@ import {
   newConfluenceModel,
   type ConfluenceModel,
   type LocalPage,
+  type LocalSpace,
   type LocalUser,
 } from './confluence-service';
 import { remoteConfluenceService, type RemoteConfluence } from './confluence-remote';
@@ -31,6 +32,8 @@ export interface LocalForgeOptions {
   /** SQL: a mysql2 pool on a MySQL-compatible server, or the embedded engine (EmbeddedSql.open()). */
   pool: SqlPool;
   pages: LocalPage[];
+  /** Space keys and names (e.g. the demo file's `spaces`); others are made up from the id. */
+  spaces?: readonly LocalSpace[];
   users?: Record<string, LocalUser>;
   /** AWS: a snapshot (the demo), or 'environment' for the real SDK (moto via AWS_ENDPOINT_URL). */
   aws: InventorySnapshot | 'environment' | AwsPort;
@@ -69,7 +72,7 @@ export interface LocalForge {
 
 export function startLocalForge(options: LocalForgeOptions): LocalForge {
   const kvs = newKvsStore(options.kvsFile);
-  const confluence = newConfluenceModel(options.pages, options.users ?? {});
+  const confluence = newConfluenceModel(options.pages, options.users ?? {}, options.spaces ?? []);
   const sql = newSqlStats();
   const invocations: InvocationStat[] = [];
   const timed = async <T>(handler: string, fn: () => Promise<T>): Promise<T> => {

@@ -4,7 +4,7 @@ import mysql from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { createMysqlPool, type SqlPool } from '../store/mysql-executor';
 import { remoteConfluenceFromEnv } from './confluence-remote';
-import { loadPagesFile } from './confluence-service';
+import { loadPagesFile, loadSpacesFile } from './confluence-service';
 import { EmbeddedSql } from './embedded-sql/engine';
 import { startLocalForge } from './forge-app';
 
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const forge = startLocalForge({
     pool,
     pages,
+    spaces: loadSpacesFile(path.join(ROOT, 'demo', 'space.json')),
     users: { [ADMIN]: { siteAdmin: true, spaceAdmin: [...new Set(pages.map((p) => p.spaceId))] } },
     aws: process.env.RG_LOCAL_AWS === 'environment' ? 'environment' : snapshot,
     kvsFile,

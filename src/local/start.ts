@@ -3,7 +3,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { createMysqlPool, type SqlPool } from '../store/mysql-executor';
-import { loadPagesFile } from './confluence-service';
+import { loadPagesFile, loadSpacesFile } from './confluence-service';
 import { EmbeddedSql } from './embedded-sql/engine';
 import { startLocalApp } from './ui-host/local-app';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const app = await startLocalApp({
     sql: { pool },
     pages: loadPagesFile(path.join(ROOT, 'demo', 'space.json')),
+    spaces: loadSpacesFile(path.join(ROOT, 'demo', 'space.json')),
     snapshot: JSON.parse(readFileSync(path.join(ROOT, 'demo', 'snapshot.json'), 'utf8')) as InventorySnapshot,
     root: ROOT,
     port: Number(process.env.PORT ?? 5177),

@@ -266,9 +266,13 @@ describe('preview, test send and the daily digest run', () => {
     await h.forge.drain();
     jest.useFakeTimers(onlyDate);
     jest.setSystemTime(MONDAY);
+    // Spaces are named by Confluence (asked as the app), not shown by id.
+    h.forge.confluence.spaces['98305'] = { id: '98305', key: 'PAY', name: 'Payments Platform' };
     const preview = data(await call('previewDigest', {}, ADMIN));
     if (preview.status !== 'ready') throw new Error('no preview');
     expect(preview.subject).toMatch(/stale reference/);
+    expect(preview.html).toContain('Payments Platform');
+    expect(preview.html).not.toContain('space 98305');
     expect(preview).toMatchObject({
       quiet: false,
       wouldSend: true,

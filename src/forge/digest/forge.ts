@@ -1,8 +1,10 @@
 import { __getRuntime, route, webTrigger } from '@forge/api';
 import type { DigestMailer } from '../../email/mailer';
 import { createResendMailer } from '../../email/resend-mailer';
+import { spacesByIds } from '../../confluence/spaces';
 import { appendAudit } from '../../store/repos/audit';
 import type { AppDeps } from '../deps';
+import { describeError } from '../log';
 import { readSecret } from '../secrets';
 import { ensureSigningKey, kvDigestState, kvOptOuts, readDigestSettings } from './kvs-ports';
 import { personalDigestsFromStore } from './personal';
@@ -32,7 +34,7 @@ export async function weeklyDigestOptions(
     signingKey: await ensureSigningKey(deps.kv),
     now: deps.now,
     settings: () => readDigestSettings(deps.kv),
-    source: () => digestSourceFromStore(deps.db, site.siteUrl),
+    source: () => digestSourceFromStore(deps.db, site.siteUrl, (ids) => spaceNamesAsApp(deps, ids)),
     state: kvDigestState(deps.kv),
     optOuts: kvOptOuts(deps.kv),
     mailer: digestMailer(env),
@@ -40,6 +42,23 @@ export async function weeklyDigestOptions(
     log: deps.log,
     personal: () => personalDigestsFromStore(deps.db),
   };
+}
+
+/**
+ * Space names for the mail's headings, asked as the app (the digest has no viewing user). A failure
+ * costs only the names: the digest then says "space <id>" rather than not going out.
+ */
+async function spaceNamesAsApp(
+  deps: AppDeps,
+  ids: readonly string[],
+): Promise<Map<string, { key: string; name: string }>> {
+  try {
+    const { spaces } = await spacesByIds(deps.confluence.asApp(), ids);
+    return new Map(spaces.map((s) => [s.id, { key: s.key, name: s.name }]));
+  } catch (error) {
+    deps.log.warn('digest: space names unavailable', { error: describeError(error) });
+    return new Map();
+  }
 }
 
 /** Resend with the operator's key, or null when RG_RESEND_API_KEY is not set (nothing can be sent). */

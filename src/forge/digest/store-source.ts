@@ -8,11 +8,20 @@ import type { DigestSource } from './ports';
 /** Still a problem: suppressed findings are a person's decision and stay out of the digest. */
 const ACTIVE: readonly FindingStatus[] = ['open', 'acknowledged', 'reopened'];
 
+/** Space key and name by space id; ids it does not answer for are shown as "space <id>". */
+export type SpaceNames = (
+  ids: readonly string[],
+) => Promise<ReadonlyMap<string, { key: string; name: string }>>;
+
 /**
  * The digest's input from the store: active findings, page titles and spaces, reference values and
  * the latest snapshot's coverage and resources. Null before the first snapshot exists.
  */
-export async function digestSourceFromStore(db: SqlExecutor, siteUrl: string): Promise<DigestSource | null> {
+export async function digestSourceFromStore(
+  db: SqlExecutor,
+  siteUrl: string,
+  spaceNames: SpaceNames = () => Promise.resolve(new Map()),
+): Promise<DigestSource | null> {
   const snapshot = await readLatestSnapshot(db);
   if (snapshot === null) return null;
   const findings = [];
@@ -30,13 +39,15 @@ export async function digestSourceFromStore(db: SqlExecutor, siteUrl: string): P
   const pageRows = await db.query<Record<string, unknown>>(
     'SELECT page_id, space_id, space_key, title FROM rg_pages',
   );
+  const names = await spaceNames([...new Set(pageRows.map((r) => str(r.space_id)))]);
   const pages: DigestPage[] = pageRows.map((r) => {
-    const key = strOrNull(r.space_key) ?? `space ${str(r.space_id)}`;
+    const space = names.get(str(r.space_id));
+    const key = space?.key ?? strOrNull(r.space_key) ?? `space ${str(r.space_id)}`;
     return {
       pageId: str(r.page_id),
       title: str(r.title),
       spaceKey: key,
-      spaceName: key,
+      spaceName: space?.name ?? key,
       url: `${base}/pages/viewpage.action?pageId=${encodeURIComponent(str(r.page_id))}`,
     };
   });

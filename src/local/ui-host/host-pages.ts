@@ -1,4 +1,4 @@
-import type { LocalPage } from '../confluence-service';
+import type { LocalPage, LocalSpace } from '../confluence-service';
 
 /**
  * The pages the local host serves around the Custom UI frames, standing in for Confluence's own:
@@ -96,10 +96,11 @@ export function runbookBody(page: LocalPage, spec: Omit<FrameSpec, 'resource' | 
 
 /** A space's app page: the space sidebar with the app's entry selected, the frame beside it. */
 export function spaceBody(
-  spaceId: string,
+  space: LocalSpace,
   pages: readonly LocalPage[],
   spec: Omit<FrameSpec, 'resource'>,
 ): string {
+  const spaceId = space.id;
   const q = `?as=${encodeURIComponent(spec.as)}&theme=${spec.theme}`;
   const links = pages
     .filter((p) => p.spaceId === spaceId)
@@ -109,16 +110,20 @@ export function spaceBody(
     )
     .join('');
   const frame: FrameSpec = { ...spec, resource: 'space', spaceId };
-  return `<div class="space"><nav aria-label="Space"><strong>Space SP${escapeHtml(spaceId)}</strong>
+  return `<div class="space"><nav aria-label="Space"><strong>${escapeHtml(space.name)}</strong>
 <a aria-current="page" href="/wiki/spaces/${encodeURIComponent(spaceId)}/apps/runbookguard${q}">RunbookGuard</a>${links}</nav>
 <div>${appFrame(frame, 'RunbookGuard for this space')}</div></div>`;
 }
 
-export function indexBody(pages: readonly LocalPage[], q: string): string {
+export function indexBody(
+  pages: readonly LocalPage[],
+  spaceOf: (id: string) => LocalSpace,
+  q: string,
+): string {
   const spaces = [...new Set(pages.map((p) => p.spaceId))]
     .map(
       (id) =>
-        `<li><a href="/wiki/spaces/${encodeURIComponent(id)}/apps/runbookguard${q}">Space SP${escapeHtml(id)}</a></li>`,
+        `<li><a href="/wiki/spaces/${encodeURIComponent(id)}/apps/runbookguard${q}">${escapeHtml(spaceOf(id).name)}</a></li>`,
     )
     .join('');
   const links = pages

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { InventorySnapshot } from '../../core/inventory/snapshot';
-import type { LocalPage, LocalUser } from '../confluence-service';
+import type { LocalPage, LocalSpace, LocalUser } from '../confluence-service';
 import { startLocalForge, type LocalForge, type LocalForgeOptions } from '../forge-app';
 import type { HostUser } from './host-pages';
 import { startUiHost } from './server';
@@ -21,6 +21,7 @@ export const RESTRICTED_PAGE = '12845098';
 export interface LocalAppOptions {
   sql: Pick<LocalForgeOptions, 'pool'>;
   pages: LocalPage[];
+  spaces?: readonly LocalSpace[];
   snapshot: InventorySnapshot;
   root: string;
   port: number;
@@ -48,7 +49,7 @@ export async function startLocalApp(o: LocalAppOptions): Promise<LocalApp> {
       },
     ]),
   );
-  const forge = startLocalForge({ ...o.sql, pages: o.pages, users, aws: o.snapshot });
+  const forge = startLocalForge({ ...o.sql, pages: o.pages, spaces: o.spaces ?? [], users, aws: o.snapshot });
   forge.confluence.restrictions[RESTRICTED_PAGE] = ['local-admin'];
   await forge.installed();
   if (o.firstRun !== true) {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { z } from 'zod';
 import type { LocalForge } from '../forge-app';
-import { spaceKeyOf, type LocalPage } from '../confluence-service';
+import { spaceOf, type LocalPage } from '../confluence-service';
 import {
   appFrame,
   indexBody,
@@ -72,7 +72,11 @@ async function handle(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
   const q = `?as=${encodeURIComponent(frame.as)}&theme=${frame.theme}`;
   const page = (title: string, body: string) =>
     send(res, 200, HTML, shell({ title, users: o.users, as: frame.as, theme: frame.theme, body }));
-  if (url.pathname === '/') return page('RunbookGuard', indexBody(o.pages, q));
+  if (url.pathname === '/')
+    return page(
+      'RunbookGuard',
+      indexBody(o.pages, (id) => spaceOf(o.forge.confluence, id), q),
+    );
   if (url.pathname === '/wiki/apps/runbookguard')
     return page('RunbookGuard', appFrame({ ...frame, resource: 'dashboard' }, 'RunbookGuard dashboard'));
   if (url.pathname === '/wiki/admin/runbookguard')
@@ -84,7 +88,8 @@ async function handle(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
   if (spaceRoute) {
     const spaceId = spaceRoute[1] ?? '';
     if (!o.pages.some((p) => p.spaceId === spaceId)) return send(res, 404, 'text/plain', 'no such space');
-    return page(`RunbookGuard — space ${spaceId}`, spaceBody(spaceId, o.pages, frame));
+    const space = spaceOf(o.forge.confluence, spaceId);
+    return page(`RunbookGuard — ${space.name}`, spaceBody(space, o.pages, frame));
   }
   const pageRoute = /^\/wiki\/spaces\/[^/]+\/pages\/(\d{1,32})$/.exec(url.pathname);
   if (pageRoute) {
@@ -156,7 +161,7 @@ function bridgeScript(
         ...(page ? { content: { id: page.id, type: 'page' }, space: { id: page.spaceId } } : {}),
         // A space page's context names its space (Confluence sends id and key).
         ...(resource === 'space' && frame.spaceId !== undefined
-          ? { space: { id: frame.spaceId, key: spaceKeyOf(frame.spaceId) } }
+          ? { space: { id: frame.spaceId, key: spaceOf(o.forge.confluence, frame.spaceId).key } }
           : {}),
       },
     },

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import type { InventorySnapshot } from '../../../src/core/inventory/snapshot';
-import { loadPagesFile } from '../../../src/local/confluence-service';
+import { loadPagesFile, loadSpacesFile } from '../../../src/local/confluence-service';
 import { startLocalApp, type LocalApp } from '../../../src/local/ui-host/local-app';
 import { createTestDatabase, type TestDatabase } from '../../store/support/mariadb';
 
@@ -35,6 +35,7 @@ export async function startUiSession(
   const app = await startLocalApp({
     sql: { pool: database.pool },
     pages: loadPagesFile(path.join(ROOT, 'demo', 'space.json')),
+    spaces: loadSpacesFile(path.join(ROOT, 'demo', 'space.json')),
     snapshot: JSON.parse(readFileSync(path.join(ROOT, 'demo', 'snapshot.json'), 'utf8')) as InventorySnapshot,
     root: ROOT,
     port: 0,
