@@ -276,17 +276,10 @@ function* extractEach(pages: readonly PageInput[]): Generator<PageExtraction> {
 }
 
 /** Space keys and names for the demo space list, which (like the REST v2 page list) has only ids. */
-const DEMO_SPACES: Record<string, { key: string; name: string }> = {
-  '98305': { key: 'PAY', name: 'Payments' },
-  '131073': { key: 'PLAT', name: 'Platform' },
-  '163841': { key: 'NET', name: 'Networking' },
-  '196609': { key: 'STOR', name: 'Storage' },
-  '262145': { key: 'OPS', name: 'Operations' },
-  '294913': { key: 'CN', name: 'China region' },
-  '327681': { key: 'LEG', name: 'Legacy systems' },
-  '360449': { key: 'DATA', name: 'Data team' },
-};
 const DEMO_SITE = 'https://acme.atlassian.net/wiki';
+const demoSpacesSchema = z.object({
+  spaces: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+});
 /** The page whose findings the demo's "last week" did not have yet: they show as new. */
 const DEMO_NEW_PAGE = '3211265';
 
@@ -303,7 +296,8 @@ export async function demoDigest(now?: string): Promise<Digest> {
     pages: parsePagesDocument(document, 'demo/space.json'),
     meta: pageMeta(items),
     siteUrl: DEMO_SITE,
-    spaces: new Map(Object.entries(DEMO_SPACES)),
+    // The demo file names its spaces beside the pages (the local runtime reads the same list).
+    spaces: new Map(demoSpacesSchema.parse(document).spaces.map((s) => [s.id, { key: s.key, name: s.name }])),
     snapshot,
   };
   const at = now ?? new Date(Date.parse(snapshot.takenAt) + 3_600_000).toISOString();
