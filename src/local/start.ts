@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   console.log(`RunbookGuard is running on the local Forge runtime with the demo data:
   Dashboard       ${app.url}/wiki/apps/runbookguard
   Settings        ${app.url}/wiki/admin/runbookguard
-  A runbook page  ${app.url}/wiki/spaces/98305/pages/1048577
+  A runbook page  ${app.url}/wiki/spaces/98305/pages/1048602
+  A space's page  ${app.url}/wiki/spaces/98305/apps/runbookguard
   All demo pages  ${app.url}/
 Switch between the three local users in the top bar. Ctrl+C stops.`);
   const stop = () => {
