@@ -12,7 +12,7 @@ import { asApiError, useForbiddenReport, useForbiddenWatch } from './forbidden';
 import { formatTime, plural } from './format';
 import { RegionPicker } from './region-picker';
 import { regionsSummary } from './regions';
-import { SettingsDialog } from './settings-dialog';
+import { Dialog } from '../shared/dialog';
 import { SimpleTable } from './table';
 import { regionsProblem } from './validate';
 import { ConnectWizard } from './wizard';
@@ -223,7 +223,8 @@ function EditRegions({
   const [problem, setProblem] = useState<string | null>(null);
   const { saving, error, save } = useSaveAccounts(view);
   return (
-    <SettingsDialog
+    <Dialog
+      menusOverflow
       title={`Regions of account ${account.account}`}
       onClose={onClose}
       width={640}
@@ -259,7 +260,7 @@ function EditRegions({
         />
         {error !== null && <ErrorState error={error} />}
       </Stack>
-    </SettingsDialog>
+    </Dialog>
   );
 }
 
@@ -276,7 +277,7 @@ function ConfirmRemove({
 }) {
   const { saving, error, save } = useSaveAccounts(view);
   return (
-    <SettingsDialog
+    <Dialog
       title={`Remove account ${account.account}?`}
       onClose={onClose}
       width={480}
@@ -302,6 +303,6 @@ function ConfirmRemove({
         </Text>
         {error !== null && <ErrorState error={error} />}
       </Stack>
-    </SettingsDialog>
+    </Dialog>
   );
 }

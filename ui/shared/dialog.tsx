@@ -23,12 +23,15 @@ export function Dialog({
   children,
   footer,
   width = 720,
+  menusOverflow = false,
 }: {
   title: ReactNode;
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
   width?: number;
+  /** Lets a select's menu open past the dialog's edge instead of scrolling inside it (short dialogs). */
+  menusOverflow?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -54,7 +57,7 @@ export function Dialog({
       }}
       style={{
         width: `min(${width}px, calc(100vw - 32px))`,
-        maxHeight: 'calc(100vh - 48px)',
+        ...(menusOverflow ? { overflow: 'visible' } : { maxHeight: 'calc(100vh - 48px)' }),
         padding: 0,
         border: 'none',
         borderRadius: token('radius.large'),
