@@ -1,7 +1,7 @@
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { PageBadge } from '../../src/shared/contract-dashboard';
 import { contentId, type HostContext } from '../shared/context';
-import { timeAgo } from '../shared/page-report-model';
+import { relativeTime } from '../shared/format';
 import { NotOnAPage, PageReportPanel } from '../shared/page-report-view';
 import { usePageReport, type PollOptions } from '../shared/use-page-report';
 import { useResolver } from '../shared/use-resolver';
@@ -31,7 +31,7 @@ function BylineReport({ pageId, poll }: { pageId: string; poll?: PollOptions }) 
           <Text
             size="small"
             color="color.text.subtle"
-          >{`Checked ${timeAgo(badge.data.lastCheckedAt, Date.now())}`}</Text>
+          >{`Checked ${relativeTime(badge.data.lastCheckedAt)}`}</Text>
         ) : null}
         <Text size="small" color="color.text.subtle" aria-live="polite">
           Loading the references…

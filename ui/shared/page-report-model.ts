@@ -1,5 +1,6 @@
 import type { PageReferenceView, PageReport } from '../../src/shared/contract-dashboard';
 import { PROBLEM_STATES, STATE_ORDER, type ReferenceState } from '../../src/shared/page-summary';
+import { REFERENCE_TYPE_LABELS } from './format';
 
 /**
  * What the runbook page's views (macro, byline dialog) show for each reference state: the
@@ -83,42 +84,9 @@ export function groupReferences(report: Pick<PageReport, 'references'>): Referen
 
 export const isProblem = (state: ReferenceState): boolean => PROBLEM_STATES.includes(state);
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-];
-
-/** "2 hours ago", "just now": how long since `at`, in the largest whole unit. */
-export function timeAgo(at: number, now: number): string {
-  const elapsed = Math.max(0, now - at);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  for (const [unit, ms] of UNITS) if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
-  return 'just now';
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  'ec2-instance': 'EC2 instance',
-  'security-group': 'Security group',
-  subnet: 'Subnet',
-  vpc: 'VPC',
-  'rds-instance': 'RDS database',
-  'load-balancer': 'Load balancer',
-  'elasticache-cluster': 'ElastiCache cluster',
-  'ecs-cluster': 'ECS cluster',
-  'eks-cluster': 'EKS cluster',
-  'lambda-function': 'Lambda function',
-  's3-bucket': 'S3 bucket',
-  hostname: 'Hostname',
-  'ip-address': 'IP address',
-  region: 'Region',
-  'aws-account': 'AWS account',
-};
-
-export const typeName = (type: string): string => TYPE_NAMES[type] ?? type;
+/** "EC2 instance": the dashboard's words for a reference type, the same on the runbook page. */
+export const typeName = (type: string): string =>
+  (REFERENCE_TYPE_LABELS as Record<string, string | undefined>)[type] ?? type;
 
 /** Where the reference sits: "eu-west-1 · 123456789012", or null when the page names neither. */
 export function scopeOf(r: Pick<PageReferenceView, 'region' | 'account'>): string | null {

@@ -7,7 +7,8 @@ import { lazy, Suspense, useDeferredValue, type ReactNode } from 'react';
 import type { PageReport } from '../../src/shared/contract-dashboard';
 import { pageSummary } from '../../src/shared/page-summary';
 import type { ApiError } from './api';
-import { groupReferences, timeAgo } from './page-report-model';
+import { relativeTime } from './format';
+import { groupReferences } from './page-report-model';
 import { ErrorState, Loading } from './states';
 import { usePageReport, type PageReportState, type PollOptions, type RecheckPhase } from './use-page-report';
 
@@ -91,7 +92,7 @@ export function ReportHeader({ report, state }: { report: PageReport; state: Pag
         </Heading>
         {report.lastCheckedAt !== null ? (
           <Text size="small" color="color.text.subtle">
-            {`Checked ${timeAgo(report.lastCheckedAt, Date.now())}`}
+            {`Checked ${relativeTime(report.lastCheckedAt)}`}
           </Text>
         ) : null}
       </Stack>
