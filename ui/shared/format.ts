@@ -52,18 +52,16 @@ export const REFERENCE_TYPE_LABELS: Record<ReferenceType, string> = {
   region: 'Region',
   'aws-account': 'AWS account',
 };
+// Inventory kinds are the reference types that name a resource, plus hosted zones.
+const {
+  hostname,
+  'ip-address': ipAddress,
+  region,
+  'aws-account': awsAccount,
+  ...RESOURCE_TYPE_LABELS
+} = REFERENCE_TYPE_LABELS;
 export const RESOURCE_KIND_LABELS: Record<ResourceKind, string> = {
-  'ec2-instance': 'EC2 instance',
-  'security-group': 'Security group',
-  subnet: 'Subnet',
-  vpc: 'VPC',
-  'rds-instance': 'RDS instance',
-  'load-balancer': 'Load balancer',
-  'elasticache-cluster': 'ElastiCache cluster',
-  'ecs-cluster': 'ECS cluster',
-  'eks-cluster': 'EKS cluster',
-  'lambda-function': 'Lambda function',
-  's3-bucket': 'S3 bucket',
+  ...RESOURCE_TYPE_LABELS,
   'route53-zone': 'Route 53 zone',
 };
 export const SERVICE_LABELS: Record<Service, string> = {
