@@ -6,10 +6,11 @@ import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
 /**
  * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
  * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
- * `body-format=storage`), one page, the space list by ids (keys and names from the file's `spaces`, else
- * made up from the id), the
+ * `body-format=storage`), one page, the space list (cursor paging, `ids=`/`keys=`; keys and names from
+ * the file's `spaces`, else made up from the id), the
  * caller's global operations (site admin), a space's permitted operations (space admin), CQL content
- * search and search counts (src/local/cql.ts: labels, page trees by parent, spaces by key) and users
+ * search and search counts (src/local/cql.ts: labels, page trees by parent, spaces by key, title
+ * words) and users
  * by account id. `asUser` calls see only pages the invocation's user may view;
  * `asApp` calls see everything. Tests can make the next N requests answer 429 with Retry-After.
  */
@@ -157,16 +158,7 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
     }
     return jsonResponse(200, { results: slice.map(shape), _links: links });
   }
-  if (url.pathname === '/wiki/api/v2/spaces') {
-    // A space is visible to whoever can view one of its pages (the pages file has no space permissions).
-    const ids = q.get('ids')?.split(',') ?? null;
-    const spaceIds = [...new Set(model.pages.filter((p) => canView(model, viewer, p)).map((p) => p.spaceId))];
-    const results = spaceIds
-      .filter((id) => ids === null || ids.includes(id))
-      .slice(0, Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25))))
-      .map((id) => spaceOf(model, id));
-    return jsonResponse(200, { results, _links: { base: model.siteUrl } });
-  }
+  if (url.pathname === '/wiki/api/v2/spaces') return spaceList(model, viewer, url);
   const single = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname);
   if (single) {
     const page = model.pages.find((p) => p.id === single[1]);
@@ -197,6 +189,35 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
   return jsonResponse(501, { message: `local Confluence: ${url.pathname} is not emulated` });
 }
 
+/**
+ * REST v2 space list: `ids=` and `keys=` filters, `limit` up to 250, cursor paging with `_links.next`,
+ * ordered by id. The pages file has no space permissions: a space is visible to whoever can view one
+ * of its pages; a listed space without pages, to every known user (and the app).
+ */
+function spaceList(model: ConfluenceModel, viewer: string | null, url: URL): Response {
+  const q = url.searchParams;
+  const ids = q.get('ids')?.split(',') ?? null;
+  const keys = q.get('keys')?.split(',') ?? null;
+  const withPages = new Set(model.pages.map((p) => p.spaceId));
+  const visible = new Set(model.pages.filter((p) => canView(model, viewer, p)).map((p) => p.spaceId));
+  const known = viewer === null || model.users[viewer] !== undefined;
+  const all = [...new Set([...withPages, ...Object.keys(model.spaces)])]
+    .filter((id) => visible.has(id) || (known && !withPages.has(id)))
+    .map((id) => spaceOf(model, id))
+    .filter((s) => (ids === null || ids.includes(s.id)) && (keys === null || keys.includes(s.key)))
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  const limit = Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25)));
+  const offset =
+    q.get('cursor') === null ? 0 : Number(Buffer.from(q.get('cursor') ?? '', 'base64url').toString());
+  const links: Record<string, string> = { base: model.siteUrl };
+  if (offset + limit < all.length) {
+    const next = new URLSearchParams(q);
+    next.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
+    links.next = `/wiki/api/v2/spaces?${next.toString()}`;
+  }
+  return jsonResponse(200, { results: all.slice(offset, offset + limit), _links: links });
+}
+
 function ancestorsOf(model: ConfluenceModel, page: LocalPage): string[] {
   const out: string[] = [];
   let parent = page.parentId ?? null;
@@ -225,7 +246,14 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
   const expand = new Set((q.get('expand') ?? '').split(',').filter((e) => e !== ''));
   const spaceIds = [...new Set(model.pages.map((p) => p.spaceId))];
   const spaces = spaceIds.filter((id) =>
-    matchesCql(tree, { id, type: 'space', spaceKey: spaceOf(model, id).key, labels: [], ancestors: [] }),
+    matchesCql(tree, {
+      id,
+      type: 'space',
+      spaceKey: spaceOf(model, id).key,
+      labels: [],
+      ancestors: [],
+      title: spaceOf(model, id).name,
+    }),
   );
   const pages = model.pages.filter(
     (p) =>
@@ -237,6 +265,7 @@ function search(model: ConfluenceModel, viewer: string | null, url: URL): Respon
         spaceKey: spaceOf(model, p.spaceId).key,
         labels: p.labels ?? [],
         ancestors: ancestorsOf(model, p),
+        title: p.title,
       }),
   );
   const limit = Math.min(

@@ -1,6 +1,7 @@
 /**
  * The slice of Confluence's CQL the app sends (src/core/scope): `and`/`or`/`not`, parentheses, and
- * `=`, `!=`, `in`, `not in` on type, space, label, ancestor, parent and id. The local Confluence
+ * `=`, `!=`, `in`, `not in` on type, space, label, ancestor, parent and id, and `title ~ "word*"` (the
+ * page pickers' title search: each word of the term matches a title word, `*` a prefix). The local Confluence
  * answers content searches with it; anything else is a parse error (as Confluence answers 400).
  */
 export interface CqlContent {
@@ -10,20 +11,33 @@ export interface CqlContent {
   labels: readonly string[];
   /** Parent first, then its parent, up to the root. */
   ancestors: readonly string[];
+  /** A page's title, a space's name (`title ~`). */
+  title?: string;
 }
 
 type Node =
   | { op: 'and' | 'or'; left: Node; right: Node }
   | { op: 'not'; node: Node }
-  | { op: 'clause'; field: string; negate: boolean; values: string[] };
+  | { op: 'clause'; field: string; negate: boolean; values: string[] }
+  | { op: 'text'; field: 'title'; term: string };
 
 export class CqlError extends Error {}
 
-const FIELDS = new Set(['type', 'space', 'space.key', 'label', 'ancestor', 'parent', 'id', 'content']);
+const FIELDS = new Set([
+  'type',
+  'space',
+  'space.key',
+  'label',
+  'ancestor',
+  'parent',
+  'id',
+  'content',
+  'title',
+]);
 
 function tokenize(cql: string): string[] {
   const tokens: string[] = [];
-  const re = /\s*(?:(\()|(\))|(,)|(!=|=)|"((?:[^"\\]|\\.)*)"|([^\s(),=!"]+))/y;
+  const re = /\s*(?:(\()|(\))|(,)|(!=|=|~)|"((?:[^"\\]|\\.)*)"|([^\s(),=!~"]+))/y;
   let at = 0;
   while (at < cql.length) {
     if (/^\s*$/.test(cql.slice(at))) break;
@@ -80,6 +94,8 @@ export function parseCql(cql: string): Node {
     const field = next().toLowerCase();
     if (!FIELDS.has(field)) throw new CqlError(`unsupported CQL field ${field}`);
     const op = next().toLowerCase();
+    if (op === '~' && field === 'title') return { op: 'text', field, term: value() };
+    if (field === 'title') throw new CqlError('title supports only ~ here');
     if (op === '=' || op === '!=') return { op: 'clause', field, negate: op === '!=', values: [value()] };
     let negate = false;
     let word = op;
@@ -109,6 +125,8 @@ export function matchesCql(node: Node, c: CqlContent): boolean {
       return matchesCql(node.left, c) || matchesCql(node.right, c);
     case 'not':
       return !matchesCql(node.node, c);
+    case 'text':
+      return matchesText(node.term, c.title ?? '');
     case 'clause': {
       const have = fieldValues(node.field, c);
       const hit = node.values.some((v) => have.includes(node.field === 'label' ? v.toLowerCase() : v));
@@ -133,4 +151,16 @@ function fieldValues(field: string, c: CqlContent): readonly string[] {
     default:
       return [c.id];
   }
+}
+
+/** Confluence's text match, simplified: every word of the term is a title word (`word*`: a prefix of one). */
+function matchesText(term: string, title: string): boolean {
+  const words: string[] = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wanted: string[] = term.toLowerCase().match(/[\p{L}\p{N}]+\*?/gu) ?? [];
+  return (
+    wanted.length > 0 &&
+    wanted.every((w) =>
+      w.endsWith('*') ? words.some((t) => t.startsWith(w.slice(0, -1))) : words.includes(w),
+    )
+  );
 }

@@ -79,6 +79,31 @@ export const scopePayloads = {
       afterPageId: pageRef.optional(),
     })
     .strict(),
+  /**
+   * Site admins: the site's spaces as the caller sees them (the settings' space picker), filtered by
+   * name or key when `query` is given; `cursor` continues where the previous answer stopped.
+   */
+  searchSpaces: z
+    .object({
+      query: z.string().trim().min(1).max(100).optional(),
+      cursor: z
+        .string()
+        .max(1000)
+        .regex(/^[A-Za-z0-9_=+/.%-]+$/, 'not a cursor')
+        .optional(),
+    })
+    .strict(),
+  /**
+   * Admins of that space (or site admins): its pages whose titles match `query`, as the caller sees
+   * them (the page-tree picker); `ids` instead answers the titles of already chosen pages.
+   */
+  searchPages: z
+    .object({
+      spaceId,
+      query: z.string().trim().min(1).max(100).optional(),
+      ids: z.array(pageRef).min(1).max(20).optional(),
+    })
+    .strict(),
   /** Anyone signed in: their own digest subscriptions. */
   getMySubscriptions: z.object({}).strict(),
   /**
@@ -156,6 +181,17 @@ export interface SpaceScopeView {
   updatedAt: number | null;
 }
 
+export interface SpaceChoice {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface PageChoice {
+  id: string;
+  title: string;
+}
+
 export interface PersonView {
   accountId: string;
   displayName: string;
@@ -206,6 +242,8 @@ export interface ScopeResults {
   saveSpaceScope: SpaceScopeView;
   listSpaceFindings: SpaceFindingList;
   getSpaceCoverage: SpaceCoverageView;
+  searchSpaces: { spaces: SpaceChoice[]; nextCursor: string | null };
+  searchPages: { pages: PageChoice[] };
   getMySubscriptions: { subscriptions: SubscriptionView[] };
   saveMySubscription: { subscriptions: SubscriptionView[] };
 }

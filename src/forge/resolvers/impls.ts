@@ -12,6 +12,7 @@ import { listInventory, listUncoveredResources } from './inventory';
 import { getPageBadge, getPageReport, recheckPage } from './page-report';
 import { getScanProgress, startScan } from './scan';
 import { getScope, getSpaceScope, previewScope, saveSiteScope, saveSpaceScope } from './scope';
+import { searchPages, searchSpaces } from './scope-pickers';
 import { getSettings, saveSettings } from './settings';
 import { getSetupInfo } from './setup';
 import { getSpaceCoverage, listSpaceFindings } from './space-page';
@@ -56,6 +57,8 @@ export const resolverImpls: ResolverImpls = {
   previewScope,
   getSpaceScope,
   saveSpaceScope,
+  searchSpaces,
+  searchPages,
   listSpaceFindings,
   getSpaceCoverage,
   getMySubscriptions,
