@@ -11,6 +11,7 @@ import type { ScopePreview, ScopeView } from '../../src/shared/contract-scope';
 import { call, errorMessage } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
+import { SpacePicker, spaceLabel, type SpaceOption } from './space-picker';
 
 const card = xcss({
   borderColor: 'color.border',
@@ -57,8 +58,10 @@ export function ScopeTab() {
 function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }) {
   const spacesKnown = useResolver('listSpaces', {});
   const [allSpaces, setAllSpaces] = useState(scope.spaces === 'all');
-  const [chosen, setChosen] = useState<string[]>(scope.spaces === 'all' ? [] : scope.spaces.map((s) => s.id));
-  const [extra, setExtra] = useState('');
+  // Saved spaces carry their keys only; names come from the spaces the app knows, or from the picker.
+  const [chosen, setChosen] = useState<SpaceOption[]>(
+    scope.spaces === 'all' ? [] : scope.spaces.map((s) => ({ value: s.id, label: s.key })),
+  );
   const [everyPage, setEveryPage] = useState(scope.rule.allPages);
   const [labels, setLabels] = useState(
     (scope.rule.labels.length > 0 ? scope.rule.labels : scope.defaultLabels).join(', '),
@@ -68,7 +71,7 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
   const [busy, setBusy] = useState(false);
 
   const proposal = () => ({
-    spaces: allSpaces ? ('all' as const) : [...new Set([...chosen, ...split(extra)])],
+    spaces: allSpaces ? ('all' as const) : chosen.map((o) => o.value),
     rule: everyPage ? { allPages: true } : { allPages: false, labels: split(labels) },
   });
   const body = JSON.stringify(proposal());
@@ -133,41 +136,26 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
             </Option>
           </Stack>
           {!allSpaces && (
-            <Stack space="space.100">
-              {known.map((s) => (
-                <Inline key={s.id} space="space.100" alignBlock="center">
-                  <input
-                    type="checkbox"
-                    id={`space-${s.id}`}
-                    checked={chosen.includes(s.id)}
-                    onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      setChosen((c) => (on ? [...c, s.id] : c.filter((id) => id !== s.id)));
-                    }}
-                    style={control}
-                  />
-                  <label htmlFor={`space-${s.id}`}>
-                    <Text>
-                      {s.name} ({s.key})
-                    </Text>
-                  </label>
-                </Inline>
-              ))}
-              <Box xcss={xcss({ maxWidth: '420px' })}>
-                <Stack space="space.050">
-                  <label htmlFor="scope-space-ids">
-                    <Text size="small" weight="medium">
-                      Other space ids (comma-separated)
-                    </Text>
-                  </label>
-                  <Textfield
-                    id="scope-space-ids"
-                    value={extra}
-                    onChange={(e) => setExtra(e.currentTarget.value)}
-                  />
-                </Stack>
-              </Box>
-            </Stack>
+            <Box xcss={xcss({ maxWidth: '560px' })}>
+              <Stack space="space.050">
+                <label htmlFor="scope-spaces">
+                  <Text size="small" weight="medium">
+                    Spaces to check
+                  </Text>
+                </label>
+                <SpacePicker
+                  inputId="scope-spaces"
+                  value={chosen.map((o) => {
+                    const s = known.find((k) => k.id === o.value);
+                    return s !== undefined && o.label === s.key ? { ...o, label: spaceLabel(s) } : o;
+                  })}
+                  onChange={setChosen}
+                />
+                <Text size="small" color="color.text.subtle">
+                  Type part of a space&apos;s name or key; every space you can see is listed.
+                </Text>
+              </Stack>
+            </Box>
           )}
           <Stack space="space.100" role="radiogroup" aria-label="What counts as a runbook">
             <Text weight="medium">What counts as a runbook</Text>

@@ -9,6 +9,7 @@ import type { ScopeRuleInput, SpaceScopeView, SubscriptionView } from '../../src
 import { call, errorMessage } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
+import { PagePicker } from './page-picker';
 
 type Mode = 'default' | 'all' | 'custom';
 const split = (text: string): string[] =>
@@ -54,7 +55,7 @@ export function ScopeTab({
   const own = scope.rule;
   const [mode, setMode] = useState<Mode>(own === null ? 'default' : own.allPages ? 'all' : 'custom');
   const [labels, setLabels] = useState((own?.labels ?? scope.siteRule.labels).join(', '));
-  const [parents, setParents] = useState((own?.parentPageIds ?? []).join(', '));
+  const [parents, setParents] = useState<string[]>(own?.parentPageIds ?? []);
   const [paused, setPaused] = useState(scope.paused);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -65,7 +66,7 @@ export function ScopeTab({
         ? null
         : mode === 'all'
           ? { allPages: true }
-          : { allPages: false, labels: split(labels), parentPageIds: split(parents) };
+          : { allPages: false, labels: split(labels), parentPageIds: parents };
     setBusy(true);
     try {
       const saved = await call('saveSpaceScope', { spaceId: scope.space.id, paused, rule });
@@ -135,21 +136,22 @@ export function ScopeTab({
                       />
                     </Stack>
                   </Box>
-                  <Box xcss={xcss({ width: '280px' })}>
+                  <Box xcss={xcss({ width: '420px' })}>
                     <Stack space="space.050">
                       <label htmlFor="scope-parents">
                         <Text weight="medium" size="small">
-                          Parent page ids (the page and all below it)
+                          Page trees (the page and all below it)
                         </Text>
                       </label>
-                      <Textfield
-                        id="scope-parents"
+                      <PagePicker
+                        inputId="scope-parents"
+                        spaceId={scope.space.id}
                         value={parents}
-                        aria-describedby="scope-parents-hint"
-                        onChange={(e) => setParents(e.currentTarget.value)}
+                        onChange={setParents}
+                        describedBy="scope-parents-hint"
                       />
                       <Text size="small" color="color.text.subtle" id="scope-parents-hint">
-                        A page's id is the number in its address (…/pages/1048577/…).
+                        Type part of a page title; only pages of this space you can view are listed.
                       </Text>
                     </Stack>
                   </Box>
