@@ -89,7 +89,7 @@ export function runbookBody(page: LocalPage, spec: Omit<FrameSpec, 'resource' | 
   return `<div class="page-title">${escapeHtml(page.title)}</div>
 <div class="byline"><span>Version ${page.version.number}</span>
 <button id="byline-toggle" type="button" aria-expanded="false" aria-controls="byline-dialog">RunbookGuard</button>
-<div id="byline-dialog" hidden><iframe id="frame-byline" data-autosize="true" title="RunbookGuard for this page" src="${escapeHtml(frameUrl(byline))}"></iframe></div></div>
+<div id="byline-dialog" hidden><iframe id="frame-byline" data-autosize="true" title="RunbookGuard for this page" data-src="${escapeHtml(frameUrl(byline))}"></iframe></div></div>
 <iframe id="frame-macro" data-autosize="true" title="RunbookGuard page check" src="${escapeHtml(frameUrl(macro))}"></iframe>
 <iframe class="body-frame" title="Page content" sandbox srcdoc="${escapeHtml(page.body.storage.value)}"></iframe>`;
 }

@@ -21,6 +21,9 @@
   if (badge && dialog) {
     badge.addEventListener('click', function () {
       var open = dialog.hidden;
+      // Like Confluence, the byline item's frame loads when its dialog first opens, not with the page.
+      var frame = document.getElementById('frame-byline');
+      if (open && frame && !frame.getAttribute('src')) frame.setAttribute('src', frame.dataset.src);
       dialog.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
     });
