@@ -146,6 +146,51 @@ test('site admins see the scan scope in plain words with a count, and a label ru
     .waitFor({ timeout: 15_000 });
   await screenshot(page, 'settings-scope-light');
   expect(await seriousViolations(frame)).toEqual([]);
+
+  // Any space of the site, picked by name (not only spaces with findings): the count follows.
+  await frame.getByLabel('Only the spaces I choose').check();
+  await frame.getByLabel('Spaces to check').fill('Netw');
+  await frame.getByRole('option', { name: 'Networking (NET)' }).click();
+  const net = labelled.filter((p) => p.spaceId === '163841').length;
+  await frame
+    .getByText(`${net} ${net === 1 ? 'page' : 'pages'} in 1 space: pages labelled runbook or playbook`)
+    .waitFor({ timeout: 15_000 });
+  await screenshot(page, 'settings-scope-space-picked-light');
+  expect(await seriousViolations(frame)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
+}, 60_000);
+
+test('a space admin picks a page tree by title; the rule stores the page id', async () => {
+  const { page, errors } = await openAs(session, ROUTE, 'space-admin');
+  const frame = await appFrame(page, 'space');
+  await frame.getByRole('tab', { name: 'Scope and digest' }).click();
+  await frame.getByLabel('Pages with these labels, or in these page trees').check();
+  await frame.getByLabel('Page trees (the page and all below it)').fill('aurora');
+  const parent = session.app.forge.confluence.pages.find((p) => p.id === '1048577');
+  if (parent === undefined) throw new Error('demo page 1048577 is missing');
+  await frame.getByRole('option', { name: parent.title }).click();
+  await screenshot(page, 'space-scope-page-picked-light');
+  expect(await seriousViolations(frame)).toEqual([]);
+  await frame.getByRole('button', { name: 'Save scope' }).click();
+  await frame.getByText(/^Saved:/).waitFor({ timeout: 15_000 });
+  const [rows] = await session.database.pool.query('SELECT rule FROM rg_space_scopes WHERE space_id = ?', [
+    SPACE,
+  ]);
+  const stored = (rows as { rule: string }[])[0]?.rule ?? 'null';
+  expect((JSON.parse(stored) as { parentPageIds: string[] }).parentPageIds).toEqual(['1048577']);
+  expect(errors).toEqual([]);
+  await page.close();
+
+  // Reopened (dark): the saved id shows as its title again, and the search menu is readable.
+  const dark = await openAs(session, ROUTE, 'space-admin', { theme: 'dark' });
+  const again = await appFrame(dark.page, 'space');
+  await again.getByRole('tab', { name: 'Scope and digest' }).click();
+  await again.getByText(parent.title).filter({ visible: true }).waitFor({ timeout: 15_000 });
+  await again.getByLabel('Page trees (the page and all below it)').fill('incident');
+  await again.getByRole('option', { name: /^Incident response/ }).waitFor({ timeout: 15_000 });
+  await screenshot(dark.page, 'space-scope-page-search-dark');
+  expect(await seriousViolations(again)).toEqual([]);
+  expect(dark.errors).toEqual([]);
+  await dark.page.close();
 }, 60_000);

@@ -62,6 +62,8 @@ export function PagePicker({
       inputId={inputId}
       isMulti
       cacheOptions
+      // Chips show whole titles (Atlaskit cuts them at 180px); the field wraps them instead.
+      styles={{ multiValue: (base: Record<string, unknown>) => ({ ...base, maxWidth: '100%' }) }}
       defaultOptions
       loadOptions={load}
       value={value.map((id) => {
