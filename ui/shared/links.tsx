@@ -57,7 +57,7 @@ export function PageLink({
   installStyles();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
-    void openPage(pageId, space, event.metaKey || event.ctrlKey || event.shiftKey);
+    void openPage(pageId, event.metaKey || event.ctrlKey || event.shiftKey);
   };
   return (
     <a className="rg-link" href={pageUrl(pageId, space)} onClick={onClick}>

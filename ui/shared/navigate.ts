@@ -9,14 +9,15 @@ export function pageUrl(pageId: string, space: string): string {
   return `/wiki/spaces/${encodeURIComponent(space)}/pages/${encodeURIComponent(pageId)}`;
 }
 
-export function openPage(pageId: string, space: string, newTab = false): Promise<void> {
-  const url = pageUrl(pageId, space);
-  return newTab ? router.open(url) : router.navigate(url);
+/** Opens a page through the host's own navigation target, which knows the site's page URLs. */
+export function openPage(pageId: string, newTab = false): Promise<void> {
+  const location = { target: 'contentView', contentId: pageId } as const;
+  return newTab ? router.open(location) : router.navigate(location);
 }
 
-/** The RunbookGuard settings page (confluence:globalSettings, route as the local host serves it). */
-export const SETTINGS_URL = '/wiki/admin/runbookguard';
+/** The app's settings module (manifest key), wherever the host keeps admin pages. */
+export const SETTINGS_MODULE = 'runbookguard-settings';
 
 export function openSettings(): Promise<void> {
-  return router.navigate(SETTINGS_URL);
+  return router.navigate({ target: 'module', moduleKey: SETTINGS_MODULE });
 }

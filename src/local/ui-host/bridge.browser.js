@@ -28,7 +28,8 @@
       return Promise.resolve();
     },
     navigate: function (location) {
-      var url = typeof location.url === 'string' ? location.url : '';
+      var url = hostUrl(location);
+      if (url === null) return Promise.reject(new Error('local runtime: navigation target not emulated'));
       if (location.type === 'new-tab') window.open(url, '_blank', 'noopener');
       else window.top.location.assign(url);
       return Promise.resolve();
@@ -43,6 +44,26 @@
       return Promise.resolve();
     },
   };
+  // Forge's navigation targets as Confluence resolves them, on the local host's routes; the signed-in
+  // user and the theme carry over.
+  function hostUrl(location) {
+    var url = null;
+    if (typeof location.url === 'string') url = location.url;
+    else if (location.target === 'contentView')
+      url = '/wiki/pages/viewpage.action?pageId=' + encodeURIComponent(location.contentId);
+    else if (location.target === 'module' && config.moduleRoutes[location.moduleKey])
+      url = config.moduleRoutes[location.moduleKey].replace(
+        '{spaceKey}',
+        encodeURIComponent(location.spaceKey || ''),
+      );
+    if (url === null) return null;
+    var next = new URL(url, window.location.origin);
+    if (next.origin === window.location.origin) {
+      next.searchParams.set('as', config.accountId);
+      next.searchParams.set('theme', config.context.theme.colorMode);
+    }
+    return next.toString();
+  }
   window.__bridge = {
     callBridge: function (command, payload) {
       var handler = handlers[command];

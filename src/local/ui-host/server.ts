@@ -37,6 +37,12 @@ const MODULES: Record<FrameSpec['resource'], { moduleKey: string; type: string }
   byline: { moduleKey: 'runbookguard-byline', type: 'confluence:contentBylineItem' },
   space: { moduleKey: 'runbookguard-space', type: 'confluence:spacePage' },
 };
+/** Where the host shows each module, for the bridge's `{target: 'module'}` navigation. */
+const MODULE_ROUTES: Record<string, string> = {
+  'runbookguard-dashboard': '/wiki/apps/runbookguard',
+  'runbookguard-settings': '/wiki/admin/runbookguard',
+  'runbookguard-space': '/wiki/spaces/by-key/{spaceKey}/apps/runbookguard',
+};
 /** Forge's Custom UI content security policy, with inline styles allowed as manifest.yml asks. */
 const FORGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -90,6 +96,21 @@ async function handle(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
     if (!o.pages.some((p) => p.spaceId === spaceId)) return send(res, 404, 'text/plain', 'no such space');
     const space = spaceOf(o.forge.confluence, spaceId);
     return page(`RunbookGuard — ${space.name}`, spaceBody(space, o.pages, frame));
+  }
+  // Confluence's own redirects: a page by id alone, a space's app page by key.
+  if (url.pathname === '/wiki/pages/viewpage.action') {
+    const found = o.pages.find((p) => p.id === url.searchParams.get('pageId'));
+    if (!found) return send(res, 404, 'text/plain', 'no such page');
+    return redirect(res, `/wiki/spaces/${encodeURIComponent(found.spaceId)}/pages/${found.id}${q}`);
+  }
+  const byKey = /^\/wiki\/spaces\/by-key\/([^/]+)\/apps\/runbookguard$/.exec(url.pathname);
+  if (byKey) {
+    const key = decodeURIComponent(byKey[1] ?? '');
+    const spaceId = [...new Set(o.pages.map((p) => p.spaceId))].find(
+      (id) => spaceOf(o.forge.confluence, id).key === key,
+    );
+    if (spaceId === undefined) return send(res, 404, 'text/plain', 'no such space');
+    return redirect(res, `/wiki/spaces/${spaceId}/apps/runbookguard${q}`);
   }
   const pageRoute = /^\/wiki\/spaces\/[^/]+\/pages\/(\d{1,32})$/.exec(url.pathname);
   if (pageRoute) {
@@ -146,6 +167,7 @@ function bridgeScript(
   const page = frame.pageId === undefined ? undefined : o.pages.find((p) => p.id === frame.pageId);
   const config = {
     accountId: frame.as,
+    moduleRoutes: MODULE_ROUTES,
     frameId: `frame-${resource}`,
     context: {
       accountId: frame.as,
@@ -220,6 +242,11 @@ async function invoke(o: UiHostOptions, req: IncomingMessage, res: ServerRespons
   const answer = await o.forge.resolver(parsed.data.functionKey, parsed.data.payload, parsed.data.as);
   o.afterInvoke?.();
   send(res, 200, 'application/json', JSON.stringify(answer));
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+  res.end();
 }
 
 function send(
