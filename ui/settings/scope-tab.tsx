@@ -4,14 +4,14 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useEffect, useState } from 'react';
 import type { ScopePreview, ScopeView } from '../../src/shared/contract-scope';
 import { call, errorMessage } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { SpacePicker, spaceLabel, type SpaceOption } from './space-picker';
+import { RadioChoice } from '../shared/radio-choice';
 
 const card = xcss({
   borderColor: 'color.border',
@@ -21,27 +21,11 @@ const card = xcss({
   padding: 'space.200',
   maxWidth: '760px',
 });
-const control = { accentColor: token('color.background.brand.bold'), margin: 0 };
 const split = (text: string): string[] =>
   text
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-
-function Option(p: {
-  id: string;
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <Inline space="space.100" alignBlock="center">
-      <input type="radio" id={p.id} name={p.name} checked={p.checked} onChange={p.onChange} style={control} />
-      <label htmlFor={p.id}>{p.children}</label>
-    </Inline>
-  );
-}
 
 /**
  * Site admins: which spaces RunbookGuard covers and what counts as a runbook in them, with the
@@ -128,12 +112,22 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
           )}
           <Stack space="space.100" role="radiogroup" aria-label="Spaces">
             <Text weight="medium">Spaces</Text>
-            <Option id="spaces-all" name="spaces" checked={allSpaces} onChange={() => setAllSpaces(true)}>
+            <RadioChoice
+              id="spaces-all"
+              name="spaces"
+              checked={allSpaces}
+              onChange={() => setAllSpaces(true)}
+            >
               <Text>All spaces</Text>
-            </Option>
-            <Option id="spaces-some" name="spaces" checked={!allSpaces} onChange={() => setAllSpaces(false)}>
+            </RadioChoice>
+            <RadioChoice
+              id="spaces-some"
+              name="spaces"
+              checked={!allSpaces}
+              onChange={() => setAllSpaces(false)}
+            >
               <Text>Only the spaces I choose</Text>
-            </Option>
+            </RadioChoice>
           </Stack>
           {!allSpaces && (
             <Box xcss={xcss({ maxWidth: '560px' })}>
@@ -159,12 +153,17 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
           )}
           <Stack space="space.100" role="radiogroup" aria-label="What counts as a runbook">
             <Text weight="medium">What counts as a runbook</Text>
-            <Option id="rule-labels" name="rule" checked={!everyPage} onChange={() => setEveryPage(false)}>
+            <RadioChoice
+              id="rule-labels"
+              name="rule"
+              checked={!everyPage}
+              onChange={() => setEveryPage(false)}
+            >
               <Text>Pages carrying one of these labels</Text>
-            </Option>
-            <Option id="rule-all" name="rule" checked={everyPage} onChange={() => setEveryPage(true)}>
+            </RadioChoice>
+            <RadioChoice id="rule-all" name="rule" checked={everyPage} onChange={() => setEveryPage(true)}>
               <Text>Every page in a covered space</Text>
-            </Option>
+            </RadioChoice>
           </Stack>
           {!everyPage && (
             <Box xcss={xcss({ maxWidth: '420px' })}>

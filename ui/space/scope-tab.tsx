@@ -3,13 +3,13 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ScopeRuleInput, SpaceScopeView, SubscriptionView } from '../../src/shared/contract-scope';
 import { call, errorMessage } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { PagePicker } from './page-picker';
+import { nativeControlStyle, RadioChoice } from '../shared/radio-choice';
 
 type Mode = 'default' | 'all' | 'custom';
 const split = (text: string): string[] =>
@@ -26,23 +26,6 @@ const card = xcss({
   borderRadius: 'radius.medium',
   padding: 'space.200',
 });
-const inputStyle = { accentColor: token('color.background.brand.bold'), margin: 0 };
-
-function Choice(p: { name: string; checked: boolean; onChange: () => void; label: ReactNode; id: string }) {
-  return (
-    <Inline space="space.100" alignBlock="center">
-      <input
-        type="radio"
-        id={p.id}
-        name={p.name}
-        checked={p.checked}
-        onChange={p.onChange}
-        style={inputStyle}
-      />
-      <label htmlFor={p.id}>{p.label}</label>
-    </Inline>
-  );
-}
 
 /** The space's own say over what counts as a runbook, and its admins' digest subscriptions. */
 export function ScopeTab({
@@ -98,27 +81,30 @@ export function ScopeTab({
           ) : (
             <>
               <Stack space="space.100" role="radiogroup" aria-label="Rule for this space">
-                <Choice
+                <RadioChoice
                   id="mode-default"
                   name="mode"
                   checked={mode === 'default'}
                   onChange={() => setMode('default')}
-                  label={<Text>Site default: {describe(scope.siteRule)}</Text>}
-                />
-                <Choice
+                >
+                  <Text>Site default: {describe(scope.siteRule)}</Text>
+                </RadioChoice>
+                <RadioChoice
                   id="mode-all"
                   name="mode"
                   checked={mode === 'all'}
                   onChange={() => setMode('all')}
-                  label={<Text>Every page in this space</Text>}
-                />
-                <Choice
+                >
+                  <Text>Every page in this space</Text>
+                </RadioChoice>
+                <RadioChoice
                   id="mode-custom"
                   name="mode"
                   checked={mode === 'custom'}
                   onChange={() => setMode('custom')}
-                  label={<Text>Pages with these labels, or in these page trees</Text>}
-                />
+                >
+                  <Text>Pages with these labels, or in these page trees</Text>
+                </RadioChoice>
               </Stack>
               {mode === 'custom' && (
                 <Inline space="space.200" shouldWrap>
@@ -163,7 +149,7 @@ export function ScopeTab({
                   id="scope-paused"
                   checked={paused}
                   onChange={(e) => setPaused(e.currentTarget.checked)}
-                  style={inputStyle}
+                  style={nativeControlStyle}
                 />
                 <label htmlFor="scope-paused">
                   <Text>Pause RunbookGuard in this space (its findings resolve as out of scope)</Text>
