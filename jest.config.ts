@@ -8,7 +8,11 @@ const config: Config = {
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/ui'],
   // Component tests (ui/**/*.test.tsx) pick jsdom with a docblock; everything else runs in node.
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  moduleNameMapper: { '\\.css$': '<rootDir>/ui/test-support/style-stub.ts' },
+  moduleNameMapper: {
+    '\\.css$': '<rootDir>/ui/test-support/style-stub.ts',
+    // As in the built resources (scripts/build-ui.mjs): Atlaskit's feature gates answer their defaults.
+    '^@atlaskit/feature-gate-js-client/feature-gates$': '<rootDir>/ui/shared/feature-gates-off.ts',
+  },
   testPathIgnorePatterns: [
     '/node_modules/',
     '/dist/',
