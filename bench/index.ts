@@ -1,6 +1,7 @@
 import { benchExtract } from './extract';
 import { benchForge } from './forge';
 import { benchInventory } from './inventory';
+import { benchInventoryViews } from './inventory-views';
 import { benchMatch } from './match';
 import { benchScope } from './scope';
 import { benchUiDashboard } from './ui-dashboard';
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   // Confluence requests of a scan by scope (10,000 pages, 500 runbooks; MariaDB as above).
   if (process.env.RG_BENCH_FORGE === '0') console.log('\nScan scope: skipped (RG_BENCH_FORGE=0)');
   else await benchScope();
+  // The Coverage and Inventory tabs over a 100,000-resource snapshot (MariaDB as above).
+  if (process.env.RG_BENCH_FORGE === '0') console.log('\nInventory views: skipped (RG_BENCH_FORGE=0)');
+  else await benchInventoryViews();
   // The dashboard with 10,000 findings in Chromium (needs npm run build:ui and the same MariaDB).
   // RG_BENCH_UI=0 skips it; `node dist/bench/ui-dashboard.js` runs it alone.
   if (process.env.RG_BENCH_UI === '0') console.log('\nDashboard UI: skipped (RG_BENCH_UI=0)');
