@@ -83,7 +83,7 @@ test('a space admin sees the space’s findings only, suppresses one, and sees c
     `Array.from(document.querySelectorAll('table tbody tr')).some((tr) => (tr.textContent || '').includes(${JSON.stringify(value)}))`,
   );
   const suppressed = await findingRows(frame);
-  expect(suppressed.every((cells) => cells[5]?.includes('suppressed'))).toBe(true);
+  expect(suppressed.every((cells) => cells[5]?.includes('Suppressed'))).toBe(true);
 
   await frame.getByRole('tab', { name: 'Coverage' }).click();
   const table = frame.getByRole('table', { name: 'Runbooks checked in this space' });

@@ -58,7 +58,7 @@ export default function FindingDetailModal({
         <Inline space="space.100" shouldWrap alignBlock="center">
           <SeverityLozenge severity={current.severity} />
           <KindLozenge kind={current.kind} />
-          <StatusLozenge status={current.status} />
+          <StatusLozenge status={current.status} reason={current.statusReason} />
           <Text color="color.text.subtle" size="small">
             on{' '}
             <PageLink pageId={current.pageId} space={spaceKey}>

@@ -42,8 +42,10 @@ export function SeverityLozenge({ severity }: { severity: Severity }) {
   );
 }
 
-export function StatusLozenge({ status }: { status: Status }) {
-  return <Lozenge appearance={STATUS_APPEARANCE[status]}>{STATUS_LABELS[status]}</Lozenge>;
+/** A finding resolved because its page left the scan scope says so, not just "Resolved". */
+export function StatusLozenge({ status, reason = null }: { status: Status; reason?: string | null }) {
+  const label = status === 'resolved' && reason === 'out-of-scope' ? 'Out of scope' : STATUS_LABELS[status];
+  return <Lozenge appearance={STATUS_APPEARANCE[status]}>{label}</Lozenge>;
 }
 
 export function KindLozenge({ kind }: { kind: Kind }) {

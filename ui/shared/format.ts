@@ -60,6 +60,10 @@ const {
   'aws-account': awsAccount,
   ...RESOURCE_TYPE_LABELS
 } = REFERENCE_TYPE_LABELS;
+/** "EC2 instance" for any reference type string (an unknown one is shown as it is). */
+export const typeName = (type: string): string =>
+  (REFERENCE_TYPE_LABELS as Record<string, string | undefined>)[type] ?? type;
+
 export const RESOURCE_KIND_LABELS: Record<ResourceKind, string> = {
   ...RESOURCE_TYPE_LABELS,
   'route53-zone': 'Route 53 zone',

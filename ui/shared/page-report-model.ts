@@ -1,6 +1,5 @@
 import type { PageReferenceView, PageReport } from '../../src/shared/contract-dashboard';
 import { PROBLEM_STATES, STATE_ORDER, type ReferenceState } from '../../src/shared/page-summary';
-import { REFERENCE_TYPE_LABELS } from './format';
 
 /**
  * What the runbook page's views (macro, byline dialog) show for each reference state: the
@@ -83,10 +82,6 @@ export function groupReferences(report: Pick<PageReport, 'references'>): Referen
 }
 
 export const isProblem = (state: ReferenceState): boolean => PROBLEM_STATES.includes(state);
-
-/** "EC2 instance": the dashboard's words for a reference type, the same on the runbook page. */
-export const typeName = (type: string): string =>
-  (REFERENCE_TYPE_LABELS as Record<string, string | undefined>)[type] ?? type;
 
 /** Where the reference sits: "eu-west-1 · 123456789012", or null when the page names neither. */
 export function scopeOf(r: Pick<PageReferenceView, 'region' | 'account'>): string | null {

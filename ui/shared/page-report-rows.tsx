@@ -5,7 +5,8 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { useId, useState } from 'react';
 import type { PageReferenceView } from '../../src/shared/contract-dashboard';
-import { STATE_META, scopeOf, typeName, type ReferenceGroup } from './page-report-model';
+import { typeName } from './format';
+import { STATE_META, scopeOf, type ReferenceGroup } from './page-report-model';
 
 /** The references of one page, grouped by state: a group per state, each row a reference. */
 

@@ -10,7 +10,8 @@ import { Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { copyText, findingText } from './copy';
 import { ago, exact } from './format';
-import { SeverityLozenge, StatusLozenge } from './lozenges';
+import { SeverityLozenge, StatusLozenge } from '../shared/finding-lozenges';
+import { typeName } from '../shared/format';
 import { NativeSelect } from './native-select';
 
 const snippetStyle = xcss({
@@ -130,7 +131,7 @@ export function FindingModal({
           </Field>
           <Field label="Reference">
             <Text>
-              {f.entity.type}
+              {typeName(f.entity.type)}
               {f.entity.region === null ? '' : ` in ${f.entity.region}`}
               {f.entity.account === null ? '' : `, account ${f.entity.account}`}
             </Text>

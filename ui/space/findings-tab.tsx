@@ -7,7 +7,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SpaceFindingList, SpaceFindingView } from '../../src/shared/contract-scope';
 import { ApiError, call } from '../shared/api';
 import { Empty, ErrorState, Loading } from '../shared/states';
-import { SeverityLozenge, StatusLozenge } from './lozenges';
+import { SeverityLozenge, StatusLozenge } from '../shared/finding-lozenges';
+import { typeName } from '../shared/format';
 import { NativeSelect } from './native-select';
 import { VisuallyHiddenText } from './visually-hidden';
 
@@ -130,7 +131,7 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
           <Stack space="space.050">
             <Box xcss={valueStyle}>{f.entity.value}</Box>
             <Text size="small" color="color.text.subtlest">
-              {f.entity.type}
+              {typeName(f.entity.type)}
               {f.entity.region === null ? '' : ` · ${f.entity.region}`}
             </Text>
           </Stack>
