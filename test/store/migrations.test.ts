@@ -37,7 +37,11 @@ test('migrations are append-only files named NNN_name with matching exports', ()
   MIGRATIONS.forEach((m, i) =>
     expect(m.name).toMatch(new RegExp(`^${String(i + 1).padStart(3, '0')}_[a-z_]+$`)),
   );
-  for (const m of MIGRATIONS) expect(m.statement).toMatch(/^CREATE TABLE IF NOT EXISTS rg_\w+ \(/);
+  // A new table, or an index on a released one; both idempotent (IF NOT EXISTS).
+  for (const m of MIGRATIONS)
+    expect(m.statement).toMatch(
+      /^(CREATE TABLE IF NOT EXISTS rg_\w+ \(|CREATE INDEX IF NOT EXISTS idx_\w+ ON rg_\w+ \()/,
+    );
 });
 
 test('the Forge SQL executor round-trips rows and affected counts through @forge/sql', async () => {

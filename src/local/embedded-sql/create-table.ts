@@ -92,6 +92,30 @@ export function translateCreateTable(tokens: readonly Token[], sql: string): str
   return [create, ...indexes];
 }
 
+/**
+ * CREATE [UNIQUE] INDEX IF NOT EXISTS name ON table (columns): an index added to a released table
+ * (migrations are append-only), named per table as the inline keys are. IF NOT EXISTS is required:
+ * every migration must be safe to re-run.
+ */
+export function translateCreateIndex(tokens: readonly Token[], sql: string): string {
+  const s = solid(tokens);
+  const fail = (what: string): never => {
+    throw new UnsupportedSqlError(what, sql);
+  };
+  const unique = isWord(s[1], 'UNIQUE');
+  let i = unique ? 3 : 2; // CREATE [UNIQUE] INDEX
+  if (!(isWord(s[i], 'IF') && isWord(s[i + 1], 'NOT') && isWord(s[i + 2], 'EXISTS')))
+    return fail('CREATE INDEX without IF NOT EXISTS');
+  i += 3;
+  const name = s[i];
+  const table = s[i + 2];
+  if (!name || (name.kind !== 'word' && name.kind !== 'ident')) return fail('an index without a name');
+  if (!isWord(s[i + 1], 'ON') || !table || (table.kind !== 'word' && table.kind !== 'ident'))
+    return fail('CREATE INDEX without ON table');
+  const cols = columnList(s.slice(i + 3), fail);
+  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quote(`${table.text}__${name.text}`)} ON ${quote(table.text)} (${cols.map(quote).join(', ')})`;
+}
+
 interface Column {
   name: string;
   sql: string;

@@ -23,6 +23,28 @@ describe('CREATE TABLE', () => {
     ]);
   });
 
+  test('CREATE [UNIQUE] INDEX IF NOT EXISTS is named per table, as inline keys are', () => {
+    expect(translate('CREATE INDEX IF NOT EXISTS idx_audit_target ON rg_audit_log (target)')).toEqual({
+      kind: 'ddl',
+      statements: [
+        'CREATE INDEX IF NOT EXISTS `rg_audit_log__idx_audit_target` ON `rg_audit_log` (`target`)',
+      ],
+    });
+    expect(one('CREATE UNIQUE INDEX IF NOT EXISTS u ON t (a, b);')).toBe(
+      'CREATE UNIQUE INDEX IF NOT EXISTS `t__u` ON `t` (`a`, `b`)',
+    );
+  });
+
+  test.each([
+    ['CREATE INDEX i ON t (a)', /without IF NOT EXISTS/],
+    ['CREATE INDEX IF NOT EXISTS i ON t (a(10))', /a key part other than a plain column/],
+    ['CREATE INDEX IF NOT EXISTS i USING BTREE ON t (a)', /without ON table/],
+    ["CREATE INDEX IF NOT EXISTS i ON t (a) COMMENT 'x'", /a key without a column list/],
+  ])('refuses %s', (sql, message) => {
+    expect(() => translate(sql)).toThrow(UnsupportedSqlError);
+    expect(() => translate(sql)).toThrow(message);
+  });
+
   test('types: lengths and integer ranges become named CHECKs, BIGINT and TIMESTAMP map to INTEGER and TEXT', () => {
     const [create] = translate(
       'CREATE TABLE t (a VARCHAR(12) NULL, b INT NOT NULL DEFAULT 0, c BIGINT, d MEDIUMTEXT, e TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',

@@ -1,4 +1,4 @@
-import { translateCreateTable } from './create-table';
+import { translateCreateIndex, translateCreateTable } from './create-table';
 import { UnsupportedSqlError } from './errors';
 import { BEFORE_PAREN, sequentialAssignments, translateExpression, type Assignment } from './expressions';
 import {
@@ -17,7 +17,7 @@ import {
 /**
  * One MySQL statement → the SQLite statements that do the same, for exactly the dialect our store
  * speaks (src/store): SELECT, INSERT … VALUES [ON DUPLICATE KEY UPDATE], INSERT IGNORE, single-table
- * UPDATE/DELETE [ORDER BY] [LIMIT], CREATE TABLE with inline keys, DROP TABLE. Everything else
+ * UPDATE/DELETE [ORDER BY] [LIMIT], CREATE TABLE with inline keys, CREATE INDEX IF NOT EXISTS, DROP TABLE. Everything else
  * throws UnsupportedSqlError; SQLite's own parser then catches what slips past in a known statement.
  */
 export type StatementKind = 'select' | 'insert' | 'update' | 'delete' | 'ddl';
@@ -43,6 +43,8 @@ export function translate(sql: string): Translation {
   if (isWord(first, 'DELETE')) return { kind: 'delete', statements: [translateDelete(s, sql)] };
   if (isWord(first, 'CREATE') && isWord(s[1], 'TABLE'))
     return { kind: 'ddl', statements: translateCreateTable(s, sql) };
+  if (isWord(first, 'CREATE') && (isWord(s[1], 'INDEX') || (isWord(s[1], 'UNIQUE') && isWord(s[2], 'INDEX'))))
+    return { kind: 'ddl', statements: [translateCreateIndex(s, sql)] };
   if (isWord(first, 'DROP') && isWord(s[1], 'TABLE')) {
     const rest = s.slice(2);
     const ok = rest.every((t) => t.kind === 'word' || t.kind === 'ident' || isPunct(t, ','));

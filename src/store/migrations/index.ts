@@ -14,6 +14,7 @@ import * as m013 from './013_scan_totals';
 import * as m014 from './014_space_scopes';
 import * as m015 from './015_page_people';
 import * as m016 from './016_digest_subscriptions';
+import * as m017 from './017_audit_target_index';
 
 export interface Migration {
   readonly name: string;
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
 ];
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';
