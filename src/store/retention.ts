@@ -1,4 +1,5 @@
 import type { SqlExecutor } from './executor';
+import { deleteSnapshotResources } from './repos/snapshot-resources';
 import { LATEST_SNAPSHOT } from './repos/snapshots';
 
 /**
@@ -36,9 +37,19 @@ export async function applyRetention(
     deleted += (
       await db.execute(`DELETE FROM rg_snapshot_items WHERE snapshot_id = ? LIMIT ${BATCH * 10}`, [id])
     ).affectedRows;
+    // Normally gone already (writeSnapshot drops them when the pointer moves on); a crashed write's
+    // rows go here, a bounded number of statements per run.
+    for (let round = 0; round < 10; round++) {
+      const n = await deleteSnapshotResources(db, id, BATCH * 10);
+      deleted += n;
+      if (n === 0) break;
+    }
+    // The snapshot row goes last: with it gone, its leftover rows would be found by nothing.
     const left = await db.query<{ n: unknown }>(
-      'SELECT COUNT(*) AS n FROM rg_snapshot_items WHERE snapshot_id = ?',
-      [id],
+      `SELECT (SELECT COUNT(*) FROM rg_snapshot_items WHERE snapshot_id = ?)
+         + (SELECT COUNT(*) FROM rg_snapshot_resources WHERE snapshot_id = ?)
+         + (SELECT COUNT(*) FROM rg_snapshot_spellings WHERE snapshot_id = ?) AS n`,
+      [id, id, id],
     );
     if (Number(left[0]?.n ?? 0) === 0) {
       deleted += (await db.execute('DELETE FROM rg_snapshots WHERE snapshot_id = ?', [id])).affectedRows;

@@ -16,6 +16,16 @@ const RUNBOOK_WORTHY: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   's3-bucket',
 ]);
 
+export function isRunbookWorthy(kind: ResourceKind): boolean {
+  return RUNBOOK_WORTHY.has(kind);
+}
+
+/** Every spelling a page may name the resource by, lower-cased (matching ignores case). */
+export function resourceSpellings(r: DigestResource): string[] {
+  const spellings = [r.id, r.arn, r.name, r.attributes?.dbClusterIdentifier, ...r.dnsNames];
+  return spellings.flatMap((s) => (s === null || s === undefined ? [] : [s.toLowerCase()]));
+}
+
 export function resourceKey(r: { account: string; region: string | null; kind: string; id: string }): string {
   return `${r.account}/${r.region ?? 'global'}/${r.kind}/${r.id}`;
 }
@@ -32,8 +42,7 @@ export function unreferencedResources(
   const out: UnreferencedResource[] = [];
   for (const r of resources) {
     if (!RUNBOOK_WORTHY.has(r.kind)) continue;
-    const spellings = [r.id, r.arn, r.name, r.attributes?.dbClusterIdentifier, ...r.dnsNames];
-    if (spellings.some((s) => s !== null && s !== undefined && named.has(s.toLowerCase()))) continue;
+    if (resourceSpellings(r).some((s) => named.has(s))) continue;
     out.push({ kind: r.kind, id: r.id, account: r.account, region: r.region });
   }
   return out.sort((a, b) => (resourceKey(a) < resourceKey(b) ? -1 : resourceKey(a) > resourceKey(b) ? 1 : 0));

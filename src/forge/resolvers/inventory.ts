@@ -1,20 +1,29 @@
 import { z } from 'zod';
-import { resourceKey, unreferencedResources } from '../../core/digest/unreferenced';
-import type { Resource } from '../../core/inventory/snapshot';
+import { RESOURCE_KINDS, type ResourceKind } from '../../core/inventory/snapshot';
 import { GLOBAL_SERVICES, SERVICES_OF } from '../../core/match/tables';
 import type { InventoryResourceView, InventoryView, ResolverPayload, UncoveredResources } from '../../shared';
-import { referencedValues } from '../../store/repos/pages';
-import { readLatestSnapshot, readLatestSnapshotHeader } from '../../store/repos/snapshots';
+import type { SqlExecutor } from '../../store/executor';
+import {
+  countResources,
+  indexSnapshotResources,
+  isIndexed,
+  resourcesAfter,
+  type IndexedResource,
+  type ResourceFilter,
+} from '../../store/repos/snapshot-resources';
+import { readLatestSnapshotHeader, readSnapshot } from '../../store/repos/snapshots';
 import type { AppDeps } from '../deps';
 import { coverageCells } from './coverage-view';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Caller } from './dispatch';
 import { requireSiteAdmin } from './access';
 
-/** A cursor is the resourceKey of the last item shown; lists are sorted by it. */
-const keyCursor = z.object({ k: z.string().min(1).max(2048) }).strict();
+/** A cursor is the seq (place in resourceKey order) of the last item shown. */
+const seqCursor = z.object({ s: z.number().int().min(0) }).strict();
+/** Rows per SELECT while filtering by tag in TypeScript (tags live in the row's JSON). */
+const TAG_SCAN_ROWS = 1000;
 
-function view(r: Resource): InventoryResourceView {
+function view(r: IndexedResource): InventoryResourceView {
   return {
     kind: r.kind,
     id: r.id,
@@ -27,27 +36,70 @@ function view(r: Resource): InventoryResourceView {
   };
 }
 
-/** One keyset page of `sorted` (sorted by resourceKey) after the cursor's key. */
-function page(
-  sorted: readonly Resource[],
-  limit: number,
-  cursor: string | undefined,
-): { total: number; items: InventoryResourceView[]; nextCursor: string | null } {
-  const after = cursor === undefined ? null : decodeCursor(cursor, keyCursor).k;
-  const from = after === null ? 0 : sorted.findIndex((r) => resourceKey(r) > after);
-  const start = from === -1 ? sorted.length : from;
-  const slice = sorted.slice(start, start + limit);
-  const last = slice[slice.length - 1];
+type Page = { total: number; items: InventoryResourceView[]; nextCursor: string | null };
+
+function after(cursor: string | undefined): number {
+  return cursor === undefined ? -1 : decodeCursor(cursor, seqCursor).s;
+}
+
+function pageOf(total: number, rows: readonly IndexedResource[], limit: number): Page {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
-    total: sorted.length,
-    items: slice.map(view),
-    nextCursor:
-      start + limit < sorted.length && last !== undefined ? encodeCursor({ k: resourceKey(last) }) : null,
+    total,
+    items: items.map(view),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ s: last.seq }) : null,
   };
 }
 
-const byKey = (a: Resource, b: Resource): number =>
-  resourceKey(a) < resourceKey(b) ? -1 : resourceKey(a) > resourceKey(b) ? 1 : 0;
+/** One keyset page (COUNT and limit + 1 rows), filtered in SQL. */
+async function sqlPage(
+  db: SqlExecutor,
+  snapshotId: string,
+  f: ResourceFilter,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page> {
+  const from = after(cursor);
+  const total = await countResources(db, snapshotId, f);
+  return pageOf(total, await resourcesAfter(db, snapshotId, f, from, limit + 1), limit);
+}
+
+/** The same page with a tag filter: every SQL-filtered row is read in bounded SELECTs to count. */
+async function tagPage(
+  db: SqlExecutor,
+  snapshotId: string,
+  f: ResourceFilter,
+  tag: { key: string; value?: string },
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page> {
+  const from = after(cursor);
+  const matches = (r: IndexedResource): boolean =>
+    Object.prototype.hasOwnProperty.call(r.tags, tag.key) &&
+    (tag.value === undefined || r.tags[tag.key] === tag.value);
+  let total = 0;
+  const rows: IndexedResource[] = [];
+  for (let seq = -1; ;) {
+    const batch = await resourcesAfter(db, snapshotId, f, seq, TAG_SCAN_ROWS);
+    for (const r of batch) {
+      if (!matches(r)) continue;
+      total += 1;
+      if (r.seq > from && rows.length <= limit) rows.push(r);
+    }
+    const last = batch[batch.length - 1];
+    if (last === undefined || batch.length < TAG_SCAN_ROWS) break;
+    seq = last.seq;
+  }
+  return pageOf(total, rows, limit);
+}
+
+/** The snapshot's rows, written now if it predates them (once; later calls find them). */
+async function ensureIndexed(db: SqlExecutor, snapshotId: string): Promise<void> {
+  if (await isIndexed(db, snapshotId)) return;
+  const snapshot = await readSnapshot(db, snapshotId);
+  if (snapshot !== null) await indexSnapshotResources(db, snapshotId, snapshot.resources);
+}
 
 /**
  * Resources of the latest snapshot that no page names (the digest's rule: operable kinds only, any
@@ -59,27 +111,26 @@ export async function listUncoveredResources(
   deps: AppDeps,
 ): Promise<UncoveredResources> {
   await requireSiteAdmin(caller, deps);
-  const snapshot = await readLatestSnapshot(deps.db);
-  if (snapshot === null) return { snapshotTakenAt: null, total: 0, items: [], nextCursor: null };
-  const wanted = snapshot.resources.filter(
-    (r) =>
-      (p.account === undefined || r.account === p.account) &&
-      (p.region === undefined || r.region === p.region) &&
-      (p.resourceType === undefined || r.kind === p.resourceType) &&
-      (p.tag === undefined ||
-        (Object.prototype.hasOwnProperty.call(r.tags, p.tag.key) &&
-          (p.tag.value === undefined || r.tags[p.tag.key] === p.tag.value))),
-  );
-  const values = [...(await referencedValues(deps.db))].map((value) => ({ value }));
-  const uncovered = new Set(unreferencedResources(wanted, values).map(resourceKey));
-  const list = wanted.filter((r) => uncovered.has(resourceKey(r))).sort(byKey);
-  const takenAt = Date.parse(snapshot.takenAt);
-  return { snapshotTakenAt: Number.isFinite(takenAt) ? takenAt : null, ...page(list, p.limit, p.cursor) };
+  const header = await readLatestSnapshotHeader(deps.db);
+  if (header === null) return { snapshotTakenAt: null, total: 0, items: [], nextCursor: null };
+  await ensureIndexed(deps.db, header.snapshotId);
+  const f: ResourceFilter = {
+    uncovered: true,
+    ...(p.account === undefined ? {} : { account: p.account }),
+    ...(p.region === undefined ? {} : { region: p.region }),
+    ...(p.resourceType === undefined ? {} : { kinds: [p.resourceType] }),
+  };
+  const page =
+    p.tag === undefined
+      ? await sqlPage(deps.db, header.snapshotId, f, p.limit, p.cursor)
+      : await tagPage(deps.db, header.snapshotId, f, p.tag, p.limit, p.cursor);
+  const takenAt = Date.parse(header.takenAt);
+  return { snapshotTakenAt: Number.isFinite(takenAt) ? takenAt : null, ...page };
 }
 
 /**
  * Counts per account/region/service from the snapshot header (no resources read); the resource
- * list only for one chosen cell, which needs the whole snapshot.
+ * list only for one chosen cell, filtered and paged in SQL.
  */
 export async function listInventory(
   p: ResolverPayload<'listInventory'>,
@@ -101,14 +152,16 @@ export async function listInventory(
     service !== undefined &&
     (GLOBAL_SERVICES.has(service) || p.region !== undefined);
   if (!cellChosen) return { snapshotTakenAt: header.takenAtMs, cells, resources: null };
-  const snapshot = await readLatestSnapshot(deps.db);
-  const resources = (snapshot?.resources ?? [])
-    .filter(
-      (r) =>
-        r.account === p.account &&
-        SERVICES_OF[r.kind].includes(service) &&
-        (GLOBAL_SERVICES.has(service) || r.region === p.region),
-    )
-    .sort(byKey);
-  return { snapshotTakenAt: header.takenAtMs, cells, resources: page(resources, p.limit, p.cursor) };
+  await ensureIndexed(deps.db, header.snapshotId);
+  const kinds: ResourceKind[] = RESOURCE_KINDS.filter((k) => SERVICES_OF[k].includes(service));
+  const f: ResourceFilter = {
+    account: p.account,
+    kinds,
+    ...(GLOBAL_SERVICES.has(service) || p.region === undefined ? {} : { region: p.region }),
+  };
+  return {
+    snapshotTakenAt: header.takenAtMs,
+    cells,
+    resources: await sqlPage(deps.db, header.snapshotId, f, p.limit, p.cursor),
+  };
 }

@@ -15,6 +15,8 @@ import * as m014 from './014_space_scopes';
 import * as m015 from './015_page_people';
 import * as m016 from './016_digest_subscriptions';
 import * as m017 from './017_audit_target_index';
+import * as m018 from './018_snapshot_resources';
+import * as m019 from './019_snapshot_spellings';
 
 export interface Migration {
   readonly name: string;
@@ -44,5 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015,
   m016,
   m017,
+  m018,
+  m019,
 ];
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';

@@ -8,6 +8,7 @@ import {
 import { batchInsert } from '../batch';
 import { num, str, type SqlExecutor } from '../executor';
 import { readPointer, switchPointer } from './pointers';
+import { deleteSnapshotResources, indexSnapshotResources } from './snapshot-resources';
 
 export const LATEST_SNAPSHOT = 'latest_snapshot';
 /** One chunk row's JSON: small enough that an INSERT of it stays under 1 MiB, and four under 4 MiB per SELECT. */
@@ -56,8 +57,16 @@ export async function writeSnapshot(
     chunks.length,
     id,
   ]);
-  // A scan writes per-account parts without switching; only the merged snapshot becomes current.
-  if (options.switchPointer !== false) await switchPointer(db, LATEST_SNAPSHOT, id, now);
+  // A scan writes per-account parts without switching; only the merged snapshot becomes current,
+  // and only it gets per-resource rows (the dashboard reads the current snapshot only).
+  if (options.switchPointer !== false) {
+    await indexSnapshotResources(db, id, snapshot.resources);
+    const previous = await latestSnapshotId(db);
+    await switchPointer(db, LATEST_SNAPSHOT, id, now);
+    // The previous snapshot stays for comparisons (retention), but no reader needs its rows.
+    if (previous !== null && previous !== id)
+      while ((await deleteSnapshotResources(db, previous, 10_000)) > 0);
+  }
   return id;
 }
 
@@ -129,6 +138,7 @@ function chunkItems(kind: Chunk['kind'], items: readonly unknown[], maxBytes: nu
 export async function deleteSnapshot(db: SqlExecutor, id: string): Promise<void> {
   if ((await latestSnapshotId(db)) === id) return;
   await db.execute('DELETE FROM rg_snapshot_items WHERE snapshot_id = ?', [id]);
+  while ((await deleteSnapshotResources(db, id, 10_000)) > 0);
   await db.execute('DELETE FROM rg_snapshots WHERE snapshot_id = ?', [id]);
 }
 
