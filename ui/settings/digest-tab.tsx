@@ -13,7 +13,7 @@ import { call, type ApiError } from '../shared/api';
 import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { DigestPreview } from './digest-preview';
-import { describedBy, FieldRow } from './field';
+import { describedBy, FieldRow } from '../shared/field';
 import { asApiError, useForbiddenReport, useForbiddenWatch } from './forbidden';
 import { capitalize, plural } from './format';
 import { TestDigest } from './test-digest';

@@ -12,6 +12,7 @@ import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { SpacePicker, spaceLabel, type SpaceOption } from './space-picker';
 import { RadioChoice } from '../shared/radio-choice';
+import { FieldRow } from '../shared/field';
 
 const card = xcss({
   borderColor: 'color.border',
@@ -131,12 +132,7 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
           </Stack>
           {!allSpaces && (
             <Box xcss={xcss({ maxWidth: '560px' })}>
-              <Stack space="space.050">
-                <label htmlFor="scope-spaces">
-                  <Text size="small" weight="medium">
-                    Spaces to check
-                  </Text>
-                </label>
+              <FieldRow id="scope-spaces" label="Spaces to check">
                 <SpacePicker
                   inputId="scope-spaces"
                   value={chosen.map((o) => {
@@ -148,7 +144,7 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
                 <Text size="small" color="color.text.subtle">
                   Type part of a space&apos;s name or key; every space you can see is listed.
                 </Text>
-              </Stack>
+              </FieldRow>
             </Box>
           )}
           <Stack space="space.100" role="radiogroup" aria-label="What counts as a runbook">
@@ -167,18 +163,13 @@ function ScopeForm({ scope, onSaved }: { scope: ScopeView; onSaved: () => void }
           </Stack>
           {!everyPage && (
             <Box xcss={xcss({ maxWidth: '420px' })}>
-              <Stack space="space.050">
-                <label htmlFor="scope-labels">
-                  <Text size="small" weight="medium">
-                    Labels (comma-separated)
-                  </Text>
-                </label>
+              <FieldRow id="scope-labels" label="Labels (comma-separated)">
                 <Textfield
                   id="scope-labels"
                   value={labels}
                   onChange={(e) => setLabels(e.currentTarget.value)}
                 />
-              </Stack>
+              </FieldRow>
             </Box>
           )}
           <Box>

@@ -7,7 +7,7 @@ import { token } from '@atlaskit/tokens';
 import { router } from '@forge/bridge';
 import { useState } from 'react';
 import type { SetupInfoView } from '../../src/shared/contract-settings';
-import { FieldRow } from './field';
+import { FieldRow } from '../shared/field';
 import { copyText, downloadText } from './download';
 
 const idFieldStyles = xcss({ width: '100%', maxWidth: '420px' });

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { TestDigestView } from '../../src/shared/contract-settings';
 import { call, type ApiError } from '../shared/api';
 import { ErrorState } from '../shared/states';
-import { describedBy, FieldRow } from './field';
+import { describedBy, FieldRow } from '../shared/field';
 import { asApiError, useForbiddenReport } from './forbidden';
 import { emailProblem } from './validate';
 

@@ -11,7 +11,7 @@ import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { ConnectionResults } from './connection-results';
 import { Facts } from './facts';
-import { describedBy, FieldRow } from './field';
+import { describedBy, FieldRow } from '../shared/field';
 import { asApiError, useForbiddenReport, useForbiddenWatch } from './forbidden';
 import { RegionPicker } from './region-picker';
 import { regionsSummary } from './regions';

@@ -11,6 +11,7 @@ import { SeverityLozenge, StatusLozenge } from '../shared/finding-lozenges';
 import { typeName } from '../shared/format';
 import { NativeSelect } from './native-select';
 import { VisuallyHiddenText } from './visually-hidden';
+import { FieldRow } from '../shared/field';
 
 type Severity = SpaceFindingView['severity'];
 type Status = SpaceFindingView['status'];
@@ -177,49 +178,34 @@ export function FindingsTab({ spaceId }: { spaceId: string }) {
     <Stack space="space.200">
       <Inline space="space.150" shouldWrap alignBlock="end">
         <Box xcss={xcss({ width: '240px' })}>
-          <Stack space="space.050">
-            <label htmlFor="space-search">
-              <Text weight="medium" size="small">
-                Search
-              </Text>
-            </label>
+          <FieldRow id="space-search" label="Search">
             <Textfield
               id="space-search"
               placeholder="Reference, runbook or message"
               value={query}
               onChange={(e) => setQuery(e.currentTarget.value)}
             />
-          </Stack>
+          </FieldRow>
         </Box>
         <Box xcss={xcss({ width: '200px' })}>
-          <Stack space="space.050">
-            <label htmlFor="space-severity">
-              <Text weight="medium" size="small">
-                Severity
-              </Text>
-            </label>
+          <FieldRow id="space-severity" label="Severity">
             <NativeSelect
               id="space-severity"
               value={filters.severity}
               options={SEVERITIES}
               onChange={(v) => setFilters((f) => ({ ...f, severity: v }))}
             />
-          </Stack>
+          </FieldRow>
         </Box>
         <Box xcss={xcss({ width: '240px' })}>
-          <Stack space="space.050">
-            <label htmlFor="space-status">
-              <Text weight="medium" size="small">
-                Status
-              </Text>
-            </label>
+          <FieldRow id="space-status" label="Status">
             <NativeSelect
               id="space-status"
               value={filters.status}
               options={STATUSES}
               onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
             />
-          </Stack>
+          </FieldRow>
         </Box>
       </Inline>
       {error !== null ? (

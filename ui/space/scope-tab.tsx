@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { PagePicker } from './page-picker';
 import { nativeControlStyle, RadioChoice } from '../shared/radio-choice';
+import { describedBy, FieldRow } from '../shared/field';
 
 type Mode = 'default' | 'all' | 'custom';
 const split = (text: string): string[] =>
@@ -109,37 +110,28 @@ export function ScopeTab({
               {mode === 'custom' && (
                 <Inline space="space.200" shouldWrap>
                   <Box xcss={xcss({ width: '280px' })}>
-                    <Stack space="space.050">
-                      <label htmlFor="scope-labels">
-                        <Text weight="medium" size="small">
-                          Labels (comma-separated)
-                        </Text>
-                      </label>
+                    <FieldRow id="scope-labels" label="Labels (comma-separated)">
                       <Textfield
                         id="scope-labels"
                         value={labels}
                         onChange={(e) => setLabels(e.currentTarget.value)}
                       />
-                    </Stack>
+                    </FieldRow>
                   </Box>
                   <Box xcss={xcss({ width: '420px' })}>
-                    <Stack space="space.050">
-                      <label htmlFor="scope-parents">
-                        <Text weight="medium" size="small">
-                          Page trees (the page and all below it)
-                        </Text>
-                      </label>
+                    <FieldRow
+                      id="scope-parents"
+                      label="Page trees (the page and all below it)"
+                      helper="Type part of a page title; only pages of this space you can view are listed."
+                    >
                       <PagePicker
                         inputId="scope-parents"
                         spaceId={scope.space.id}
                         value={parents}
                         onChange={setParents}
-                        describedBy="scope-parents-hint"
+                        describedBy={describedBy('scope-parents', true, null)}
                       />
-                      <Text size="small" color="color.text.subtle" id="scope-parents-hint">
-                        Type part of a page title; only pages of this space you can view are listed.
-                      </Text>
-                    </Stack>
+                    </FieldRow>
                   </Box>
                 </Inline>
               )}
@@ -223,12 +215,7 @@ function Subscriptions({ spaceId, spaceName }: { spaceId: string; spaceName: str
           Weekly digest for you
         </Heading>
         <Box xcss={xcss({ width: '320px' })}>
-          <Stack space="space.050">
-            <label htmlFor="digest-email">
-              <Text weight="medium" size="small">
-                Send to
-              </Text>
-            </label>
+          <FieldRow id="digest-email" label="Send to">
             <Textfield
               id="digest-email"
               type="email"
@@ -236,7 +223,7 @@ function Subscriptions({ spaceId, spaceName }: { spaceId: string; spaceName: str
               placeholder="you@example.com"
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
-          </Stack>
+          </FieldRow>
         </Box>
         {row('own-pages', 'New findings on runbooks I own', 'Only your own pages, in every space')}
         {row('space', `Everything in ${spaceName}`, 'New and fixed findings of this space')}
