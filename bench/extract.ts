@@ -60,5 +60,11 @@ export function benchExtract(): void {
     const ms = timeMs(() => extractPage({ id: 'p', title: 'p', version: 1, storage }), 3);
     line(`    ${factor * 64} KiB`, `${ms.toFixed(1)} ms (${(ms / factor).toFixed(1)} ms per 64 KiB)`);
   }
+  console.log('  pathological input (links in one <br/>-separated paragraph; was quadratic):');
+  for (const links of [4000, 8000, 16000]) {
+    const storage = `<p>${Array.from({ length: links }, (_, i) => `<a href="https://h${i}.ops.example.com/d">dashboard</a>`).join('<br/>')}</p>`;
+    const ms = timeMs(() => extractPage({ id: 'p', title: 'p', version: 1, storage }), 3);
+    line(`    ${links} links`, `${ms.toFixed(1)} ms (${((ms / links) * 1000).toFixed(1)} µs per link)`);
+  }
   line('peak RSS so far (includes the generated corpus)', `${peakRssMiB().toFixed(0)} MiB`);
 }

@@ -4,13 +4,20 @@ import { scanBlock } from './scan-block';
 import { walkStorage, type TextBlock } from './storage-walker';
 import type { LocationKind, PageExtraction, PageInput, Reference, RegionSource } from './types';
 
+/** The kind of the last span starting at or before `offset` (binary search: a block may have thousands). */
 function kindAt(block: TextBlock, offset: number): LocationKind {
-  let kind: LocationKind = block.spans[0]?.kind ?? 'prose';
-  for (const span of block.spans) {
-    if (span.offset > offset) break;
-    kind = span.kind;
+  const spans = block.spans;
+  let low = 0;
+  let high = spans.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if ((spans[mid]?.offset ?? 0) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  return kind;
+  return spans[found]?.kind ?? 'prose';
 }
 
 function contextRegion(

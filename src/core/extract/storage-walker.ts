@@ -41,12 +41,23 @@ const CODE_MACROS = new Set(['code', 'noformat']);
 // Most elements (span, strong, em…) change no state: they share one no-op instead of a new closure each.
 const NOTHING_TO_UNDO = (): void => undefined;
 const ODD_SPACE = /[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
+/**
+ * Links inside links (invalid HTML, but pasted pages have them) deeper than this get their target
+ * appended without looking for it in the link text: each level re-reads its text, so an unbounded
+ * depth would make the walk quadratic.
+ */
+const MAX_CHECKED_LINK_DEPTH = 8;
+
+/** Characters the walker reads again after the tokenizer gave them (tests bound it by the input). */
+export interface WalkMeter {
+  reread: number;
+}
 
 /**
  * Walks Confluence storage format with a forgiving HTML tokenizer (htmlparser2: entities decoded,
  * CDATA recognised, unclosed tags tolerated) and cuts it into text blocks. Never throws.
  */
-export function walkStorage(storage: string): TextBlock[] {
+export function walkStorage(storage: string, meter?: WalkMeter): TextBlock[] {
   const blocks: TextBlock[] = [];
   const headings: Array<{ level: number; title: string; id: number }> = [];
   let nextHeadingId = 1;
@@ -54,6 +65,8 @@ export function walkStorage(storage: string): TextBlock[] {
 
   let parts: string[] = [];
   let length = 0;
+  // Bumped on every flush, so a link can tell whether its block is still the one it opened in.
+  let blockNumber = 0;
   let spans: TextBlock['spans'] = [];
   let currentKind: LocationKind | null = null;
 
@@ -63,7 +76,7 @@ export function walkStorage(storage: string): TextBlock[] {
   let row = 0;
   let skip = 0;
   let heading: { level: number; text: string } | null = null;
-  const links: Array<{ href: string; from: number }> = [];
+  const links: Array<{ href: string; from: number; fromPart: number; block: number }> = [];
   // Which open element pushed which state, so closes (including implied ones) undo exactly it.
   const openStates: Array<() => void> = [];
 
@@ -84,7 +97,9 @@ export function walkStorage(storage: string): TextBlock[] {
 
   const flush = (): void => {
     if (length > 0) {
+      blockNumber++;
       const text = parts.join('');
+      if (meter) meter.reread += text.length;
       if (/\S/.test(text)) {
         // Blocks of one section share its path arrays; they are rebuilt only when headings change.
         if (!sectionPath)
@@ -99,6 +114,21 @@ export function walkStorage(storage: string): TextBlock[] {
     length = 0;
     spans = [];
     currentKind = null;
+  };
+
+  // Only the link's own text is read (not the whole block so far), so many links in one block stay linear.
+  const linkTextShows = (link: { href: string; from: number; fromPart: number; block: number }): boolean => {
+    if (link.block === blockNumber) {
+      let shown = '';
+      for (let i = link.fromPart; i < parts.length; i++) shown += parts[i];
+      if (meter) meter.reread += shown.length;
+      return shown.includes(link.href);
+    }
+    // The link spans a block break: its offset belongs to an earlier block, read against this one.
+    if (length <= link.from) return false;
+    const text = parts.join('');
+    if (meter) meter.reread += text.length;
+    return text.slice(link.from).includes(link.href);
   };
 
   const leaveSkipped = (): void => {
@@ -180,13 +210,12 @@ export function walkStorage(storage: string): TextBlock[] {
         } else if (name === 'a' || name === 'ri:url') {
           const href = attrs['href'] ?? attrs['ri:value'] ?? '';
           if (/^https?:\/\//i.test(href)) {
-            links.push({ href, from: length });
+            links.push({ href, from: length, fromPart: parts.length, block: blockNumber });
             undo = () => {
               const link = links.pop();
               if (!link) return;
               // Scan the target too, unless the link text already shows it.
-              const shown = parts.join('').slice(link.from);
-              if (!shown.includes(link.href)) append(` ${link.href} `);
+              if (links.length >= MAX_CHECKED_LINK_DEPTH || !linkTextShows(link)) append(` ${link.href} `);
             };
           }
         } else if (name === 'ac:structured-macro' && CODE_MACROS.has(attrs['ac:name'] ?? '')) {
