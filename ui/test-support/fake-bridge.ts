@@ -1,3 +1,4 @@
+import './async-timeout';
 import type { Envelope } from '../../src/shared/envelope';
 import type { ErrorCode } from '../../src/shared/errors';
 import type { ResolverKey, ResolverRequest, ResolverResults } from '../../src/shared/contract';
