@@ -3,6 +3,7 @@ import { benchForge } from './forge';
 import { benchInventory } from './inventory';
 import { benchInventoryViews } from './inventory-views';
 import { benchMatch } from './match';
+import { benchRealWorld } from './real-world';
 import { benchScope } from './scope';
 import { benchUiDashboard } from './ui-dashboard';
 
@@ -10,6 +11,7 @@ import { benchUiDashboard } from './ui-dashboard';
 async function main(): Promise<void> {
   console.log(`RunbookGuard bench · node ${process.version} · ${process.platform}/${process.arch}`);
   benchExtract();
+  benchRealWorld();
   await benchMatch();
   await benchInventory();
   // The 10,000-page × 100,000-resource Forge job: about 2.5 minutes on two cores, on the MariaDB at
