@@ -13,8 +13,8 @@ const REGION =
 const corpus = loadRealWorld();
 
 describe('real-world corpus: labels', () => {
-  test('has at least 20 pages', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(20);
+  test('has at least 60 pages', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(60);
   });
 
   test.each(corpus.map((p) => [p.folder, p] as const))(
