@@ -5,7 +5,7 @@ import { currentAccountId, jsonResponse, type ServiceHandler } from './runtime';
 
 /**
  * Confluence Cloud from a pages file (the REST v2 list format, e.g. demo/space.json), answering the
- * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` filter,
+ * routes the app calls through `requestConfluence`: the page list (cursor paging, `id=` and `space-id=` filters,
  * `body-format=storage`), one page, the space list (cursor paging, `ids=`/`keys=`; keys and names from
  * the file's `spaces`, else made up from the id), the
  * caller's global operations (site admin), a space's permitted operations (space admin), CQL content
@@ -143,11 +143,15 @@ function answer(model: ConfluenceModel, viewer: string | null, path: string): Re
   };
   if (url.pathname === '/wiki/api/v2/pages') {
     const ids = q.get('id')?.split(',') ?? null;
+    const spaceIds = q.get('space-id')?.split(',') ?? null;
     const limit = Math.min(MAX_PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 25)));
     const offset =
       q.get('cursor') === null ? 0 : Number(Buffer.from(q.get('cursor') ?? '', 'base64url').toString());
     const visible = model.pages.filter(
-      (p) => (ids === null || ids.includes(p.id)) && canView(model, viewer, p),
+      (p) =>
+        (ids === null || ids.includes(p.id)) &&
+        (spaceIds === null || spaceIds.includes(p.spaceId)) &&
+        canView(model, viewer, p),
     );
     const slice = visible.slice(offset, offset + limit);
     const links: Record<string, string> = { base: model.siteUrl };

@@ -108,7 +108,10 @@ describe('runbookguard digest', () => {
 
   it.each([
     [['--demo'], '--out: --out FILE is required'],
-    [['--pages', 'p.json', '--out', 'x.html'], 'give --demo, or both --pages FILE and --inventory SNAPSHOT'],
+    [
+      ['--pages', 'p.json', '--out', 'x.html'],
+      'give --demo, or --inventory SNAPSHOT with one of --pages FILE or --confluence URL',
+    ],
     [['--demo', '--inventory', 's.json', '--out', 'x.html'], '--demo brings its own pages and snapshot'],
     [['--demo', '--out', 'x.html', '--now', 'monday'], '--now must be an ISO date-time'],
     [['--demo', '--out', 'x.html', '--bogus'], "Unknown option '--bogus'"],

@@ -113,8 +113,12 @@ describe('runbookguard extract', () => {
     ],
     ['an unknown flag', () => ['--demo', '--verbose'], /Unknown option '--verbose'/],
     ['a bad format', () => ['--demo', '--format', 'xml'], /--format must be json or table/],
-    ['no input', () => [], /exactly one of --pages FILE or --demo/],
-    ['both inputs', () => ['--demo', '--pages', 'x.json'], /exactly one of --pages FILE or --demo/],
+    ['no input', () => [], /exactly one of --pages FILE, --demo or --confluence URL/],
+    [
+      'both inputs',
+      () => ['--demo', '--pages', 'x.json'],
+      /exactly one of --pages FILE, --demo or --confluence URL/,
+    ],
   ])('rejects %s with one line and exit code 2', async (_name, args, message) => {
     const io = fakeIo();
     expect(await main(['extract', ...args()], io)).toBe(2);

@@ -167,7 +167,7 @@ describe('runbookguard scan', () => {
       '--fail-on must be error, warning or never',
     );
     await expect(runScan(['--inventory', 'snapshot.json'], fakeIo(dir).io)).rejects.toThrow(
-      'exactly one of --pages FILE or --demo',
+      'exactly one of --pages FILE, --demo or --confluence URL',
     );
     await expect(runScan([...base, '--bogus'], fakeIo(dir).io)).rejects.toThrow(UsageError);
     // The live options are validated exactly as `inventory` validates them, before any AWS call.

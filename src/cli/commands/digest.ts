@@ -18,8 +18,17 @@ import { readJsonFile } from '../json-file';
 import { demoFile } from '../package-root';
 import { parsePagesDocument } from '../pages-file';
 import { loadSnapshotFile } from '../snapshot-file';
+import {
+  CONFLUENCE_HELP,
+  CONFLUENCE_OPTIONS,
+  openConfluence,
+  parseConfluenceFlags,
+  type ConfluenceDeps,
+  type ConfluenceFlags,
+} from '../confluence/source';
 
-export const DIGEST_HELP = `Usage: runbookguard digest (--demo | --pages FILE --inventory SNAPSHOT) --out FILE.html
+export const DIGEST_HELP = `Usage: runbookguard digest (--demo | (--pages FILE | --confluence URL --space KEYS) --inventory SNAPSHOT)
+                          --out FILE.html
                           [--since STATE_OR_DATE] [--state-out FILE] [--spaces FILE]
                           [--site-url URL] [--dashboard-url URL] [--now ISO_TIME]
 
@@ -29,6 +38,7 @@ part beside it (FILE.html → FILE.txt). Nothing is sent: sending is the Forge a
 Options:
   --demo               Bundled demo space and snapshot, compared with a bundled "last week".
   --pages FILE         Confluence REST API v2 page list (as for runbookguard scan).
+${CONFLUENCE_HELP}
   --inventory FILE     A snapshot written by runbookguard inventory.
   --out FILE           Where the HTML goes; the text part goes to the same name with .txt.
   --since VALUE        A state file written by an earlier --state-out (new and fixed findings are
@@ -59,22 +69,37 @@ const flagsSchema = z
       .url({ protocol: /^https?$/, error: '--dashboard-url must be an http(s) URL' })
       .optional(),
     now: z.iso.datetime({ error: '--now must be an ISO date-time (2026-11-23T07:00:00Z)' }).optional(),
+    confluence: z.boolean(),
   })
-  .refine((f) => f.demo === true || (f.pages !== undefined && f.inventory !== undefined), {
-    error: 'give --demo, or both --pages FILE and --inventory SNAPSHOT',
+  .refine((f) => f.demo === true || ((f.pages !== undefined) !== f.confluence && f.inventory !== undefined), {
+    error: 'give --demo, or --inventory SNAPSHOT with one of --pages FILE or --confluence URL',
   })
-  .refine((f) => !(f.demo === true && (f.pages !== undefined || f.inventory !== undefined)), {
-    error: '--demo brings its own pages and snapshot: drop --pages and --inventory',
+  .refine((f) => !(f.demo === true && (f.pages !== undefined || f.inventory !== undefined || f.confluence)), {
+    error: '--demo brings its own pages and snapshot: drop --pages, --confluence and --inventory',
   });
-type DigestFlags = z.infer<typeof flagsSchema>;
+type DigestFlags = z.infer<typeof flagsSchema> & { source: ConfluenceFlags | null };
+
+/** Test seam: how Confluence is reached. */
+export interface DigestDeps {
+  confluence?: ConfluenceDeps;
+}
 
 export async function runDigest(args: string[], io: CliIo): Promise<number> {
+  return runDigestWith(args, io, {});
+}
+
+export async function runDigestWith(args: string[], io: CliIo, deps: DigestDeps): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${DIGEST_HELP}\n`);
     return EXIT_OK;
   }
   const flags = parseDigestFlags(args);
-  const digest = flags.demo === true ? await demoDigest(flags.now) : await fileDigest(flags, io.cwd);
+  const digest =
+    flags.demo === true
+      ? await demoDigest(flags.now)
+      : flags.source !== null
+        ? await siteDigest(flags, flags.source, io, deps)
+        : await fileDigest(flags, io.cwd);
   // Loaded here: React and React Email are needed only once there is something to render.
   const { renderDigest } = await import('../../email/render');
   const rendered = await renderDigest(digest);
@@ -122,10 +147,12 @@ function parseDigestFlags(args: string[]): DigestFlags {
       'site-url': { type: 'string' },
       'dashboard-url': { type: 'string' },
       now: { type: 'string' },
+      ...CONFLUENCE_OPTIONS,
     },
     'digest',
   );
-  const parsed = flagsSchema.safeParse({ ...values, out: values.out ?? '' });
+  const source = parseConfluenceFlags(values, 'digest');
+  const parsed = flagsSchema.safeParse({ ...values, out: values.out ?? '', confluence: source !== null });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `--${issue.path.join('.')}: ` : '';
@@ -133,7 +160,7 @@ function parseDigestFlags(args: string[]): DigestFlags {
       `digest: ${where}${issue?.message ?? 'invalid arguments'} (see runbookguard digest --help)`,
     );
   }
-  return parsed.data;
+  return { ...parsed.data, source };
 }
 
 /** The raw page list fields the digest needs beside what the page parser keeps. */
@@ -159,7 +186,8 @@ const spacesSchema = z.union([
 ]);
 
 interface DigestSources {
-  pages: PageInput[];
+  pages: Array<Pick<PageInput, 'id' | 'title'>>;
+  extractions: PageExtraction[];
   meta: Map<string, { spaceId: string | null; webui: string | null }>;
   siteUrl: string;
   spaces: Map<string, { key: string; name: string }>;
@@ -185,13 +213,48 @@ async function fileDigest(flags: DigestFlags, cwd: string): Promise<Digest> {
     const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.results;
     spaces = new Map(list.map((s) => [s.id, { key: s.key, name: s.name }]));
   }
+  const pages = parsePagesDocument(document, flags.pages ?? '');
   const sources: DigestSources = {
-    pages: parsePagesDocument(document, flags.pages ?? ''),
+    pages,
+    extractions: pages.map(extractPage),
     meta: pageMeta(items),
     siteUrl,
     spaces,
     snapshot: await loadSnapshotFile(flags.inventory ?? '', cwd),
   };
+  return digestWithSince(sources, flags, cwd, siteUrl);
+}
+
+/** The digest of pages read from a Confluence site: space names and page links from the site. */
+async function siteDigest(
+  flags: DigestFlags,
+  source: ConfluenceFlags,
+  io: CliIo,
+  deps: DigestDeps,
+): Promise<Digest> {
+  const read = await openConfluence(source, io.env, deps.confluence);
+  const sources: DigestSources = {
+    pages: [],
+    extractions: [],
+    meta: new Map(),
+    siteUrl: flags['site-url'] ?? read.siteUrl,
+    spaces: new Map(read.spaces.map((s) => [s.id, { key: s.key, name: s.name }])),
+    snapshot: await loadSnapshotFile(flags.inventory ?? '', io.cwd),
+  };
+  for await (const { page, extraction } of read.pages) {
+    sources.pages.push({ id: page.id, title: page.title });
+    sources.extractions.push(extraction);
+    sources.meta.set(page.id, { spaceId: page.spaceId, webui: page.webui });
+  }
+  return digestWithSince(sources, flags, io.cwd, sources.siteUrl);
+}
+
+async function digestWithSince(
+  sources: DigestSources,
+  flags: DigestFlags,
+  cwd: string,
+  siteUrl: string,
+): Promise<Digest> {
   const { previous, since } = await loadSince(flags.since, cwd);
   return digestOf(sources, {
     now: flags.now ?? new Date().toISOString(),
@@ -256,7 +319,7 @@ function digestOf(
         : `${base}/pages/viewpage.action?pageId=${encodeURIComponent(p.id)}`,
     };
   });
-  const report = scanPages(extractEach(src.pages), indexSnapshot(src.snapshot));
+  const report = scanPages(src.extractions, indexSnapshot(src.snapshot));
   return buildDigest({
     now: options.now,
     installName: options.installName,
@@ -269,10 +332,6 @@ function digestOf(
     resources: src.snapshot.resources,
     references: report.references,
   });
-}
-
-function* extractEach(pages: readonly PageInput[]): Generator<PageExtraction> {
-  for (const page of pages) yield extractPage(page);
 }
 
 /** Space keys and names for the demo space list, which (like the REST v2 page list) has only ids. */
@@ -292,8 +351,10 @@ export async function demoDigest(now?: string): Promise<Digest> {
   const document = await readJsonFile(demoFile('space.json'), '/');
   const items = (document as { results: unknown[] }).results;
   const snapshot = await loadSnapshotFile(demoFile('snapshot.json'), '/');
+  const pages = parsePagesDocument(document, 'demo/space.json');
   const sources: DigestSources = {
-    pages: parsePagesDocument(document, 'demo/space.json'),
+    pages,
+    extractions: pages.map(extractPage),
     meta: pageMeta(items),
     siteUrl: DEMO_SITE,
     // The demo file names its spaces beside the pages (the local runtime reads the same list).

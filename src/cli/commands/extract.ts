@@ -2,13 +2,21 @@ import { createColors } from 'picocolors';
 import { z } from 'zod';
 import { extractPages, type PageExtraction, type Reference } from '../../core/extract';
 import { parseFlags } from '../args';
+import {
+  CONFLUENCE_HELP,
+  CONFLUENCE_OPTIONS,
+  openConfluence,
+  parseConfluenceFlags,
+  type ConfluenceDeps,
+} from '../confluence/source';
 import { EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { demoFile } from '../package-root';
 import { loadPagesFile } from '../pages-file';
 import { formatColumns } from '../text-table';
 
-export const EXTRACT_HELP = `Usage: runbookguard extract (--pages FILE | --demo) [--format json|table]
+export const EXTRACT_HELP = `Usage: runbookguard extract (--pages FILE | --demo | --confluence URL --space KEYS)
+                           [--format json|table]
 
 Reads Confluence pages and lists the AWS references each one contains.
 
@@ -17,6 +25,7 @@ Options:
                    pages; each page needs id, title, version.number and body.storage.value
                    (fetch with body-format=storage).
   --demo           Use the bundled demo space instead of --pages.
+${CONFLUENCE_HELP}
   --format FORMAT  json (default): {"pages":[{"pageId","title","version","entities":[…]}]}
                    table: a readable listing, coloured on a terminal.
   -h, --help       Show this help.
@@ -31,10 +40,11 @@ const flagsSchema = z
   .object({
     pages: z.string().min(1).optional(),
     demo: z.boolean().optional(),
+    confluence: z.boolean(),
     format: z.enum(['json', 'table'], { error: 'extract: --format must be json or table' }).default('json'),
   })
-  .refine((f) => (f.pages === undefined) !== (f.demo !== true), {
-    error: 'extract: give exactly one of --pages FILE or --demo',
+  .refine((f) => [f.pages !== undefined, f.demo === true, f.confluence].filter(Boolean).length === 1, {
+    error: 'extract: give exactly one of --pages FILE, --demo or --confluence URL',
   });
 
 function describeLocation(reference: Reference): string {
@@ -82,19 +92,40 @@ function renderTable(pages: readonly PageExtraction[], color: boolean): string {
 }
 
 export async function runExtract(args: string[], io: CliIo): Promise<number> {
+  return runExtractWith(args, io, {});
+}
+
+/** Test seam: how Confluence is reached (fetch, Retry-After sleeps). */
+export interface ExtractDeps {
+  confluence?: ConfluenceDeps;
+}
+
+export async function runExtractWith(args: string[], io: CliIo, deps: ExtractDeps): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${EXTRACT_HELP}\n`);
     return EXIT_OK;
   }
   const { values } = parseFlags(
     args,
-    { pages: { type: 'string' }, demo: { type: 'boolean' }, format: { type: 'string' } },
+    {
+      pages: { type: 'string' },
+      demo: { type: 'boolean' },
+      format: { type: 'string' },
+      ...CONFLUENCE_OPTIONS,
+    },
     'extract',
   );
-  const flags = flagsSchema.safeParse(values);
+  const confluence = parseConfluenceFlags(values, 'extract');
+  const flags = flagsSchema.safeParse({ ...values, confluence: confluence !== null });
   if (!flags.success) throw new UsageError(flags.error.issues[0]?.message ?? 'extract: invalid flags');
-  const pages = await loadPagesFile(flags.data.pages ?? demoFile('space.json'), io.cwd);
-  const extractions = extractPages(pages);
+  let extractions: PageExtraction[];
+  if (confluence !== null) {
+    const read = await openConfluence(confluence, io.env, deps.confluence);
+    extractions = [];
+    for await (const sourced of read.pages) extractions.push(sourced.extraction);
+  } else {
+    extractions = extractPages(await loadPagesFile(flags.data.pages ?? demoFile('space.json'), io.cwd));
+  }
   if (flags.data.format === 'table') io.stdout.write(renderTable(extractions, io.stdout.isTTY === true));
   else io.stdout.write(`${JSON.stringify({ pages: extractions }, null, 2)}\n`);
   return EXIT_OK;

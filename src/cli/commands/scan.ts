@@ -16,11 +16,20 @@ import type { CliIo } from '../io';
 import { demoFile, packageRoot } from '../package-root';
 import { LIVE_AWS_OPTIONS, parseLiveAwsFlags, type LiveAwsFlags } from '../live-aws-flags';
 import { loadPagesFile } from '../pages-file';
+import {
+  CONFLUENCE_HELP,
+  CONFLUENCE_OPTIONS,
+  openConfluence,
+  parseConfluenceFlags,
+  type ConfluenceDeps,
+  type ConfluenceFlags,
+} from '../confluence/source';
 import { toSarif } from '../scan/sarif';
 import { renderScanTable } from '../scan/table';
 import { loadSnapshotFile } from '../snapshot-file';
 
-export const SCAN_HELP = `Usage: runbookguard scan (--pages FILE | --demo) [--inventory SNAPSHOT | live AWS options]
+export const SCAN_HELP = `Usage: runbookguard scan (--pages FILE | --demo | --confluence URL --space KEYS)
+                        [--inventory SNAPSHOT | live AWS options]
                         [--regions r1,r2] [--format json|sarif|table] [--fail-on error|warning|never]
 
 Checks the AWS references in Confluence pages against an inventory snapshot and reports the
@@ -35,6 +44,7 @@ Options:
   --regions LIST       Comma-separated regions. Live: the regions to read. With --inventory: judge
                        only these regions; references elsewhere become unverifiable.
   --demo               Bundled demo space and snapshot; needs nothing else.
+${CONFLUENCE_HELP}
   --format FORMAT      json (default), sarif (SARIF 2.1.0 for code-scanning tools) or table.
   --fail-on LEVEL      Exit 1 when a finding is at least this severe: error (default), warning,
                        or never. Informational findings (unverifiable) never fail a scan.
@@ -46,6 +56,7 @@ const flagsSchema = z
   .object({
     pages: z.string().min(1).optional(),
     demo: z.boolean().optional(),
+    confluence: z.boolean(),
     inventory: z.string().min(1).optional(),
     'role-arn': z.array(z.string()).optional(),
     format: z
@@ -55,8 +66,8 @@ const flagsSchema = z
       .enum(['error', 'warning', 'never'], { error: '--fail-on must be error, warning or never' })
       .default('error'),
   })
-  .refine((f) => (f.pages === undefined) !== (f.demo !== true), {
-    error: 'give exactly one of --pages FILE or --demo',
+  .refine((f) => [f.pages !== undefined, f.demo === true, f.confluence].filter(Boolean).length === 1, {
+    error: 'give exactly one of --pages FILE, --demo or --confluence URL',
   })
   .refine((f) => !(f.demo === true && (f.inventory !== undefined || (f['role-arn'] ?? []).length > 0)), {
     error: '--demo brings its own snapshot: drop --inventory and --role-arn',
@@ -64,11 +75,15 @@ const flagsSchema = z
   .refine((f) => !(f.inventory !== undefined && (f['role-arn'] ?? []).length > 0), {
     error: 'give either --inventory FILE or the live AWS options, not both',
   });
-export type ScanFlags = z.infer<typeof flagsSchema> & { live: LiveAwsFlags };
+export type ScanFlags = z.infer<typeof flagsSchema> & {
+  live: LiveAwsFlags;
+  source: ConfluenceFlags | null;
+};
 
 /** Test seam: how a live snapshot is taken (the inventory command's collector by default). */
 export interface ScanDeps {
   collectLive?: (flags: LiveAwsFlags, io: CliIo) => Promise<InventorySnapshot>;
+  confluence?: ConfluenceDeps;
 }
 
 export async function runScan(args: string[], io: CliIo): Promise<number> {
@@ -81,12 +96,22 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
     return EXIT_OK;
   }
   const flags = parseScanFlags(args);
-  const pages = await loadPagesFile(flags.demo ? demoFile('space.json') : (flags.pages ?? ''), io.cwd);
+  let extractions: Iterable<PageExtraction>;
+  if (flags.source !== null) {
+    // Read the site first: a bad URL or token fails before any AWS call.
+    const read = await openConfluence(flags.source, io.env, deps.confluence);
+    const all: PageExtraction[] = [];
+    for await (const sourced of read.pages) all.push(sourced.extraction);
+    extractions = all;
+  } else {
+    const pages = await loadPagesFile(flags.demo ? demoFile('space.json') : (flags.pages ?? ''), io.cwd);
+    extractions = extractEach(pages);
+  }
   let snapshot = await loadInventory(flags, io, deps);
   const regions = flags.live.regions;
   if (regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, regions);
 
-  const report = scanPages(extractEach(pages), indexSnapshot(snapshot));
+  const report = scanPages(extractions, indexSnapshot(snapshot));
   io.stdout.write(render(report, flags.format, io));
   return failed(report, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -104,12 +129,14 @@ function parseScanFlags(args: string[]): ScanFlags {
       demo: { type: 'boolean' },
       inventory: { type: 'string' },
       ...LIVE_AWS_OPTIONS,
+      ...CONFLUENCE_OPTIONS,
       format: { type: 'string' },
       'fail-on': { type: 'string' },
     },
     'scan',
   );
-  const parsed = flagsSchema.safeParse(values);
+  const source = parseConfluenceFlags(values, 'scan');
+  const parsed = flagsSchema.safeParse({ ...values, confluence: source !== null });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `--${issue.path.join('.')}: ` : '';
@@ -118,7 +145,7 @@ function parseScanFlags(args: string[]): ScanFlags {
     );
   }
   // Same validation as `inventory` (role ARNs, External IDs, regions), shared, not copied.
-  return { ...parsed.data, live: parseLiveAwsFlags(values, 'scan') };
+  return { ...parsed.data, live: parseLiveAwsFlags(values, 'scan'), source };
 }
 
 async function loadInventory(flags: ScanFlags, io: CliIo, deps: ScanDeps): Promise<InventorySnapshot> {
