@@ -20,7 +20,7 @@ describe('runbookguard digest', () => {
       /^Subject: 6 new stale references in NET runbooks, 2 fixed\nA scheduled run would send it\.\nWrote digest\.html \(\d+ bytes\) and digest\.txt\n$/,
     );
     expect(io.err()).toBe('');
-  });
+  }, 30_000); // The first test pays for loading React and React Email: slow under CI's load.
 
   it("--pages/--inventory: a state file from one run is the next run's --since; an unchanged week is quiet", async () => {
     const cwd = tmp();

@@ -24,6 +24,7 @@ import {
   type ConfluenceDeps,
   type ConfluenceFlags,
 } from '../confluence/source';
+import { compareWithBaseline, loadBaseline, newFindings, type BaselineComparison } from '../scan/baseline';
 import { toSarif } from '../scan/sarif';
 import { renderScanTable } from '../scan/table';
 import { loadSnapshotFile } from '../snapshot-file';
@@ -48,6 +49,10 @@ ${CONFLUENCE_HELP}
   --format FORMAT      json (default), sarif (SARIF 2.1.0 for code-scanning tools) or table.
   --fail-on LEVEL      Exit 1 when a finding is at least this severe: error (default), warning,
                        or never. Informational findings (unverifiable) never fail a scan.
+  --baseline FILE      An earlier scan's SARIF or JSON output: each finding is marked new or
+                       unchanged, and the baseline's findings gone now are listed as absent
+                       (SARIF baselineState; JSON baselineState and "baseline").
+  --fail-on-new        With --baseline: exit 1 only for new findings at or above --fail-on.
   -h, --help           Show this help.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 bad input or usage.`;
@@ -65,6 +70,11 @@ const flagsSchema = z
     'fail-on': z
       .enum(['error', 'warning', 'never'], { error: '--fail-on must be error, warning or never' })
       .default('error'),
+    baseline: z.string().min(1).optional(),
+    'fail-on-new': z.boolean().optional(),
+  })
+  .refine((f) => !(f['fail-on-new'] === true && f.baseline === undefined), {
+    error: '--fail-on-new needs --baseline FILE',
   })
   .refine((f) => [f.pages !== undefined, f.demo === true, f.confluence].filter(Boolean).length === 1, {
     error: 'give exactly one of --pages FILE, --demo or --confluence URL',
@@ -112,8 +122,16 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
   if (regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, regions);
 
   const report = scanPages(extractions, indexSnapshot(snapshot));
-  io.stdout.write(render(report, flags.format, io));
-  return failed(report, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
+  const baseline =
+    flags.baseline === undefined
+      ? undefined
+      : compareWithBaseline(report, await loadBaseline(flags.baseline, io.cwd));
+  io.stdout.write(render(report, flags.format, io, baseline));
+  const judged =
+    baseline && flags['fail-on-new'] === true
+      ? { ...report, findings: newFindings(report, baseline) }
+      : report;
+  return failed(judged, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** One page at a time: a page's extraction is garbage once it is matched. */
@@ -132,6 +150,8 @@ function parseScanFlags(args: string[]): ScanFlags {
       ...CONFLUENCE_OPTIONS,
       format: { type: 'string' },
       'fail-on': { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on-new': { type: 'boolean' },
     },
     'scan',
   );
@@ -158,15 +178,33 @@ async function loadInventory(flags: ScanFlags, io: CliIo, deps: ScanDeps): Promi
   return collectLiveInventory(flags.live, io, {}, 'scan');
 }
 
-function render(report: ScanReport, format: ScanFlags['format'], io: CliIo): string {
+function render(
+  report: ScanReport,
+  format: ScanFlags['format'],
+  io: CliIo,
+  baseline: BaselineComparison | undefined,
+): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${JSON.stringify(baseline ? withBaseline(report, baseline) : report, null, 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(toSarif(report, toolVersion()), null, 2)}\n`;
-    case 'table':
-      return renderScanTable(report, io.stdout.isTTY === true && !io.env.NO_COLOR);
+      return `${JSON.stringify(toSarif(report, toolVersion(), baseline), null, 2)}\n`;
+    case 'table': {
+      const table = renderScanTable(report, io.stdout.isTTY === true && !io.env.NO_COLOR);
+      if (!baseline) return table;
+      const c = baseline.counts;
+      return `${table}Against the baseline: ${c.new} new, ${c.unchanged} unchanged, ${c.absent} absent\n`;
+    }
   }
+}
+
+/** The JSON report with each finding's baselineState and the baseline's absent findings. */
+function withBaseline(report: ScanReport, baseline: BaselineComparison): object {
+  return {
+    ...report,
+    findings: report.findings.map((f) => ({ ...f, baselineState: baseline.stateOf(f.fingerprint) })),
+    baseline: { ...baseline.counts, absentFindings: baseline.absent },
+  };
 }
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };

@@ -1,4 +1,5 @@
 import type { Finding, FindingKind, ScanReport, Severity } from '../../core/match';
+import type { BaselineComparison, BaselineFinding, BaselineState } from './baseline';
 
 /** The subset of SARIF 2.1.0 we emit (test/fixtures/sarif holds the official schema it is checked against). */
 export interface SarifLog {
@@ -34,6 +35,7 @@ interface SarifResult {
     logicalLocations: { name: string; fullyQualifiedName: string; kind: string }[];
   }[];
   partialFingerprints: Record<string, string>;
+  baselineState?: BaselineState;
   properties: Record<string, unknown>;
 }
 
@@ -128,7 +130,39 @@ function result(f: Finding): SarifResult {
   };
 }
 
-export function toSarif(report: ScanReport, toolVersion: string): SarifLog {
+/** A baseline finding that is gone now: reported once more, marked absent. */
+function absentResult(b: BaselineFinding): SarifResult {
+  return {
+    ruleId: b.kind,
+    ruleIndex: RULE_INDEX.get(b.kind) ?? 0,
+    level: LEVEL[b.severity],
+    message: { text: b.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: `pages/${encodeURIComponent(b.pageId)}`, uriBaseId: 'CONFLUENCE' },
+        },
+        logicalLocations: [{ name: b.pageTitle, fullyQualifiedName: b.pageTitle, kind: 'page-section' }],
+      },
+    ],
+    partialFingerprints: { 'runbookguard/v1': b.fingerprint },
+    baselineState: 'absent',
+    properties: {
+      pageId: b.pageId,
+      pageTitle: b.pageTitle,
+      entity: { value: b.value },
+      severity: b.severity,
+    },
+  };
+}
+
+export function toSarif(report: ScanReport, toolVersion: string, baseline?: BaselineComparison): SarifLog {
+  const results = report.findings.map(result);
+  if (baseline) {
+    for (const r of results)
+      r.baselineState = baseline.stateOf(r.partialFingerprints['runbookguard/v1'] ?? '');
+    results.push(...baseline.absent.map(absentResult));
+  }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -142,7 +176,7 @@ export function toSarif(report: ScanReport, toolVersion: string): SarifLog {
             description: { text: 'The Confluence site (wiki base URL) the pages were read from.' },
           },
         },
-        results: report.findings.map(result),
+        results,
         invocations: [{ executionSuccessful: true, properties: { coverage: report.coverage } }],
         properties: { referencesChecked: report.references.length },
       },
