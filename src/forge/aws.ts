@@ -120,13 +120,16 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
   };
 }
 
-let override: AwsPort | null = null;
+let override: (() => AwsPort | null) | null = null;
 
-/** The local runtime's seam: AWS from a snapshot file instead of the network. */
-export function overrideAwsPort(port: AwsPort | null): void {
-  override = port;
+/**
+ * The local runtime's seam: AWS from a snapshot file instead of the network — one port, or a
+ * function answering the invoking installation's (null from it: the real SDK).
+ */
+export function overrideAwsPort(port: AwsPort | (() => AwsPort | null) | null): void {
+  override = port === null ? null : typeof port === 'function' ? port : () => port;
 }
 
 export function awsPort(): AwsPort {
-  return override ?? liveAwsPort();
+  return override?.() ?? liveAwsPort();
 }

@@ -4,8 +4,9 @@ import { kvs } from '@forge/kvs';
 import type { ConfluenceRequester } from '../confluence/client';
 import type { SqlExecutor } from '../store/executor';
 import { forgeSqlExecutor } from '../store/forge-executor';
-import { rateLimitedExecutor } from '../store/rate-limit';
+import { DEFAULT_DML_PER_SECOND, rateLimitedExecutor } from '../store/rate-limit';
 import { awsPort, type AwsPort } from './aws';
+import { appNow, appSleep } from './clock';
 import { createLogger, type Logger } from './log';
 import { pushInBatches, type JobQueue } from './queue';
 import { secretValues } from './secrets';
@@ -30,8 +31,25 @@ export interface KeyValue {
 
 export const SCAN_QUEUE = 'runbookguard-scan';
 
-/** One per container: warm invocations share the DML budget (see src/store/rate-limit.ts). */
-const sharedDb: SqlExecutor = rateLimitedExecutor(forgeSqlExecutor());
+/**
+ * One DML limiter per installation: Forge SQL's 150 DML a second is per install, and a warm
+ * container serves several installs (tenant-data-isolation), so one install's writes must not
+ * spend another's budget. Keyed by installation id, so nothing of one tenant is reachable from
+ * another; bounded, as a container could in principle serve many.
+ */
+const dbByInstallation = new Map<string, SqlExecutor>();
+const MAX_REMEMBERED_INSTALLATIONS = 64;
+
+function dbFor(installId: string): SqlExecutor {
+  let db = dbByInstallation.get(installId);
+  if (db === undefined) {
+    db = rateLimitedExecutor(forgeSqlExecutor(), DEFAULT_DML_PER_SECOND, { now: appNow, sleep: appSleep });
+    if (dbByInstallation.size >= MAX_REMEMBERED_INSTALLATIONS)
+      dbByInstallation.delete(dbByInstallation.keys().next().value as string);
+    dbByInstallation.set(installId, db);
+  }
+  return db;
+}
 
 /**
  * The Forge wiring: created per invocation, after the runtime has installed its globals (on Forge,
@@ -39,8 +57,9 @@ const sharedDb: SqlExecutor = rateLimitedExecutor(forgeSqlExecutor());
  */
 export function forgeDeps(): AppDeps {
   const queue = new Queue({ key: SCAN_QUEUE });
+  const installId = installationId();
   return {
-    db: sharedDb,
+    db: dbFor(installId),
     confluence: {
       asUser: () => (path, init) => api.asUser().requestConfluence(path, init),
       asApp: () => (path, init) => api.asApp().requestConfluence(path, init),
@@ -58,8 +77,8 @@ export function forgeDeps(): AppDeps {
     },
     log: createLogger(() => secretValues()),
     aws: awsPort(),
-    installId: installationId(),
-    now: () => Date.now(),
+    installId,
+    now: appNow,
   };
 }
 

@@ -1,12 +1,15 @@
 import type { InventorySnapshot } from '../core/inventory/snapshot';
-import { overrideAwsPort, type AwsPort } from '../forge/aws';
-import { forgeDeps, SCAN_QUEUE } from '../forge/deps';
+import type { AwsPort } from '../forge/aws';
+import { SCAN_QUEUE } from '../forge/deps';
 import { OPT_OUT_TRIGGER } from '../forge/digest/forge';
 import { resumeStalledScan } from '../forge/jobs/scan/start';
+import { forgeDeps } from '../forge/deps';
 import * as app from '../index';
 import { resetSchemaMemo } from '../store/migrate';
 import type { SqlPool } from '../store/mysql-executor';
+import { registerInstallationAws } from './aws-by-installation';
 import { snapshotAwsPort } from './aws-snapshot';
+import type { InstallationPoints } from './confluence-points';
 import {
   confluenceService,
   newConfluenceModel,
@@ -16,9 +19,11 @@ import {
   type LocalUser,
 } from './confluence-service';
 import { remoteConfluenceService, type RemoteConfluence } from './confluence-remote';
+import { egressMeterService } from './egress-meter';
 import { kvsService, newKvsStore, type KvsStore } from './kvs-service';
+import { LocalPlatform } from './platform';
 import { LocalQueue, type LocalQueueOptions } from './queue-service';
-import { installLocalRuntime, runAs } from './runtime';
+import { installLocalRuntime } from './runtime';
 import { newSqlStats, sqlService, type SqlStats } from './sql-service';
 import { LocalWebTriggers, type WebTriggerResponse } from './webtrigger-service';
 
@@ -41,6 +46,14 @@ export interface LocalForgeOptions {
   queue?: LocalQueueOptions;
   /** A real Confluence Cloud site instead of `pages` (every call runs as the token's account). */
   remoteConfluence?: RemoteConfluence;
+  /**
+   * The strict platform to install into: several installations on one platform share a process,
+   * its module state, its clock and the app's Confluence quota, as tenants do on Forge. Default: a
+   * platform of this installation's own, closed by stop().
+   */
+  platform?: LocalPlatform;
+  /** Default 'local-install'; each installation on one platform needs its own. */
+  installationId?: string;
 }
 
 export interface InvocationStat {
@@ -49,6 +62,10 @@ export interface InvocationStat {
 }
 
 export interface LocalForge {
+  installationId: string;
+  platform: LocalPlatform;
+  /** This installation's share of the app's Confluence points. */
+  points: InstallationPoints;
   kvs: KvsStore;
   queue: LocalQueue;
   confluence: ConfluenceModel;
@@ -56,6 +73,8 @@ export interface LocalForge {
   invocations: InvocationStat[];
   resolver(functionKey: string, payload: unknown, accountId: string | null): Promise<unknown>;
   installed(): Promise<void>;
+  /** The byline item's dynamicProperties, as Forge invokes it on a page render. */
+  byline(payload: unknown, context: unknown): Promise<unknown>;
   dailyScan(): Promise<void>;
   /** The digest's scheduled trigger (runs daily on Forge; sends only on the chosen weekday). */
   weeklyDigest(): Promise<void>;
@@ -71,10 +90,19 @@ export interface LocalForge {
 }
 
 export function startLocalForge(options: LocalForgeOptions): LocalForge {
+  const platform = options.platform ?? new LocalPlatform();
+  const installationId = options.installationId ?? 'local-install';
   const kvs = newKvsStore(options.kvsFile);
   const confluence = newConfluenceModel(options.pages, options.users ?? {}, options.spaces ?? []);
   const sql = newSqlStats();
   const invocations: InvocationStat[] = [];
+  const services = [
+    egressMeterService(),
+    sqlService(options.pool, sql, () => platform.clock.now()),
+    kvsService(kvs, options.kvsFile),
+  ];
+  const invoke = <T>(functionKey: string, accountId: string | null, fn: () => Promise<T>, rootId?: string) =>
+    platform.invoke({ installationId, services, functionKey, accountId, ...(rootId ? { rootId } : {}) }, fn);
   const timed = async <T>(handler: string, fn: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     try {
@@ -83,31 +111,39 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
       invocations.push({ handler, ms: Date.now() - started });
     }
   };
-  const queue = new LocalQueue({
-    ...options.queue,
-    onInvocation: (event, ms, failed) => {
-      // Per handler and, for scan chunks, per step: each must fit the consumer's 900 s.
-      const step = typeof event.body.step === 'string' ? event.body.step : String(event.body.type);
-      invocations.push({ handler: `scanWorker:${step}`, ms });
-      options.queue?.onInvocation?.(event, ms, failed);
+  const queue = new LocalQueue(
+    {
+      ...options.queue,
+      onInvocation: (event, ms, failed) => {
+        // Per handler and, for scan chunks, per step: each must fit the consumer's 900 s.
+        const step = typeof event.body.step === 'string' ? event.body.step : String(event.body.type);
+        invocations.push({ handler: `scanWorker:${step}`, ms });
+        options.queue?.onInvocation?.(event, ms, failed);
+      },
     },
-  });
-  queue.consume(SCAN_QUEUE, (event) => runAs(null, () => app.scanWorker(event)));
+    platform.clock,
+  );
+  queue.consume(
+    SCAN_QUEUE,
+    (event, delivery) => invoke('scan-worker', null, () => app.scanWorker(event), delivery.rootId),
+    { timeoutSeconds: platform.spec('scan-worker').timeoutSeconds },
+  );
   // The manifest's webtrigger modules, by key, each with the handler its function names.
   const webTriggers = new LocalWebTriggers({
-    [OPT_OUT_TRIGGER]: (request) => runAs(null, () => app.digestOptOut(request)),
+    [OPT_OUT_TRIGGER]: (request) => invoke('opt-out', null, () => app.digestOptOut(request)),
   });
-  const uninstall = installLocalRuntime({
-    services: [
-      sqlService(options.pool, sql),
-      kvsService(kvs, options.kvsFile),
-      queue.service(),
-      webTriggers.service(),
-      ...(options.remoteConfluence ? [remoteConfluenceService(options.remoteConfluence)] : []),
-      confluenceService(confluence),
-    ],
-  });
-  overrideAwsPort(
+  const localConfluence = options.remoteConfluence
+    ? remoteConfluenceService(options.remoteConfluence)
+    : confluenceService(confluence);
+  services.push(
+    queue.service(),
+    webTriggers.service(),
+    platform.points.meter(installationId, localConfluence),
+  );
+  // Code outside an invocation (tests calling @forge/* directly) reaches this installation.
+  const uninstall = installLocalRuntime({ services, appContext: { installationId } });
+  const unregisterAws = registerInstallationAws(
+    installationId,
     options.aws === 'environment'
       ? null
       : 'collect' in options.aws
@@ -115,7 +151,19 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
         : snapshotAwsPort(options.aws),
   );
   resetSchemaMemo();
+  // Scheduled triggers answer {statusCode}; this hook is not one, so it answers for the platform.
+  const resumeScan = async (): Promise<{ resumed: string | null; events: number }> => {
+    let out: { resumed: string | null; events: number } = { resumed: null, events: 0 };
+    await invoke('daily-scan', null, async () => {
+      out = await resumeStalledScan(forgeDeps(), 0);
+      return { statusCode: 204 };
+    });
+    return out;
+  };
   return {
+    installationId,
+    platform,
+    points: platform.points.of(installationId),
     kvs,
     queue,
     confluence,
@@ -123,25 +171,39 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
     invocations,
     resolver: (functionKey, payload, accountId) =>
       timed('resolver', () =>
-        runAs(accountId, () =>
+        invoke('resolver', accountId, () =>
           app.resolver(
             { call: { functionKey, payload }, context: accountId === null ? {} : { accountId } },
             accountId === null ? {} : { principal: { accountId } },
           ),
         ),
       ),
-    installed: () => timed('installed', () => runAs(null, () => app.installed())),
-    dailyScan: () => timed('dailyScan', () => runAs(null, () => app.dailyScan())),
-    weeklyDigest: () => timed('weeklyDigest', () => runAs(null, () => app.weeklyDigest())),
+    installed: () => timed('installed', () => invoke('installed', null, () => app.installed())),
+    byline: (payload, context) => {
+      const accountId =
+        (context as { principal?: { accountId?: string } } | null)?.principal?.accountId ?? null;
+      return timed('byline', () =>
+        invoke('byline-properties', accountId, () => app.bylineProperties(payload, context)),
+      );
+    },
+    dailyScan: () =>
+      timed('dailyScan', () => invoke('daily-scan', null, () => app.dailyScan()).then(() => undefined)),
+    weeklyDigest: () =>
+      timed('weeklyDigest', () =>
+        invoke('weekly-digest', null, () => app.weeklyDigest()).then(() => undefined),
+      ),
     webTriggers,
     webTrigger: (url, method = 'GET') => timed('webTrigger', () => webTriggers.invoke(url, { method })),
     pageChanged: (pageId) =>
-      timed('pageChanged', () => runAs(null, () => app.pageChanged({ content: { id: pageId } }))),
-    resumeScan: () => runAs(null, () => resumeStalledScan(forgeDeps(), 0)),
+      timed('pageChanged', () =>
+        invoke('page-changed', null, () => app.pageChanged({ content: { id: pageId } })),
+      ),
+    resumeScan,
     drain: (limit) => queue.drain(limit),
     stop: () => {
-      overrideAwsPort(null);
+      unregisterAws();
       uninstall();
+      if (options.platform === undefined) platform.close();
     },
   };
 }

@@ -1,18 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { FORGE_LIMITS } from './limits';
 import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
 
 /**
  * Forge KVS as @forge/kvs calls it: POST /api/v1/{get,set,delete} (and the secret/ variants) with a
  * JSON body `{key, value?}`; a missing key answers 404 `{code:'KEY_NOT_FOUND'}`, which the client
  * turns into `undefined`. Values live in memory, optionally mirrored to a JSON file after each write.
+ * Forge's limits are enforced as its errors: a key over 500 bytes answers 400 KEY_TOO_LONG, a value
+ * over 240 KiB (as JSON) 400 MAX_SIZE (limits-kvs-ce, storage-reference/handling-errors-kvs).
  */
 export interface KvsStore {
   values: Map<string, unknown>;
   secrets: Map<string, unknown>;
+  /** The largest value (JSON bytes) ever written, and how many writes were refused. */
+  largestValueBytes: number;
+  refused: number;
 }
 
 export function newKvsStore(file?: string): KvsStore {
-  const store: KvsStore = { values: new Map(), secrets: new Map() };
+  const store: KvsStore = { values: new Map(), secrets: new Map(), largestValueBytes: 0, refused: 0 };
   if (file !== undefined && existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { values?: Record<string, unknown> };
     for (const [k, v] of Object.entries(saved.values ?? {})) store.values.set(k, v);
@@ -29,14 +35,27 @@ export function kvsService(store: KvsStore = newKvsStore(), file?: string): Serv
     const op = path.replace('/api/v1/secret/', '/api/v1/');
     const key = typeof body.key === 'string' ? body.key : null;
     if (key === null) return Promise.resolve(jsonResponse(400, { code: 'BAD_REQUEST', message: 'key' }));
+    if (Buffer.byteLength(key) > FORGE_LIMITS.kvsKeyBytes) {
+      store.refused += 1;
+      return Promise.resolve(jsonResponse(400, { code: 'KEY_TOO_LONG', message: 'key over 500 bytes' }));
+    }
     switch (op) {
       case '/api/v1/get':
         if (!map.has(key)) return Promise.resolve(notFound(key));
         return Promise.resolve(jsonResponse(200, { key, value: map.get(key) }));
-      case '/api/v1/set':
+      case '/api/v1/set': {
+        const bytes = Buffer.byteLength(JSON.stringify(body.value ?? null));
+        store.largestValueBytes = Math.max(store.largestValueBytes, bytes);
+        if (bytes > FORGE_LIMITS.kvsValueBytes) {
+          store.refused += 1;
+          return Promise.resolve(
+            jsonResponse(400, { code: 'MAX_SIZE', message: `value of ${bytes} bytes is over 240 KiB` }),
+          );
+        }
         map.set(key, structuredClone(body.value));
         persist(store, file);
         return Promise.resolve(new Response('', { status: 200 }));
+      }
       case '/api/v1/delete':
         map.delete(key);
         persist(store, file);

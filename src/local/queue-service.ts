@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
+import { z } from 'zod';
+import { newLocalClock, type LocalClock } from './clock';
+import { FORGE_LIMITS } from './limits';
+import { InvocationRateLimitError } from './limit-errors';
+import { bodyText, currentScope, jsonResponse, type ServiceHandler } from './runtime';
+import { SlidingWindow } from './window';
 
 /**
  * Forge async events, in process. @forge/events' `Queue.push` POSTs to the app's stargate proxy at
@@ -16,15 +21,23 @@ export interface QueuedEvent {
   body: Record<string, unknown>;
   attempt: number;
   notBefore: number;
+  /** When it was first pushed: Forge keeps an event (and its retries) for 24 h from then. */
+  pushedAt: number;
+  /** The root invocation whose push chain this event belongs to. */
+  rootId: string;
+  concurrency?: { key: string; limit: number };
 }
 
-export type Consumer = (event: {
-  queueName: string;
-  jobId: string;
-  eventId: string;
-  body: Record<string, unknown>;
-  retryContext?: { retryCount: number; retryReason: string };
-}) => Promise<unknown>;
+export type Consumer = (
+  event: {
+    queueName: string;
+    jobId: string;
+    eventId: string;
+    body: Record<string, unknown>;
+    retryContext?: { retryCount: number; retryReason: string };
+  },
+  delivery: { rootId: string },
+) => Promise<unknown>;
 
 /** What to do with the next delivery: run it, run it twice (a duplicate), or crash before it. */
 export type DeliveryFault = 'none' | 'duplicate' | 'crash';
@@ -37,30 +50,79 @@ export class QueueCrashed extends Error {
 }
 
 export interface LocalQueueOptions {
+  /** Deliveries before an event is given up on; default: until its 24 h retention ends, as on Forge. */
   maxAttempts?: number;
   /** Decides per delivery; default: no faults. */
   fault?: (event: QueuedEvent, delivered: number) => DeliveryFault;
-  /** Real milliseconds slept per requested delay second (0 in tests: delays are only recorded). */
+  /** Real milliseconds slept per requested delay second (0 in tests: time only moves on the clock). */
   msPerDelaySecond?: number;
+  /** Events without a concurrency key delivered at once (Forge runs them in parallel); default 4. */
+  parallelism?: number;
   /** Called with each consumer invocation's duration (the bench's longest invocation). */
   onInvocation?: (event: QueuedEvent, ms: number, failed: boolean) => void;
 }
 
+interface ConsumerEntry {
+  consumer: Consumer;
+  /** Over 55 s, each event may carry at most 100 KB (limits-async-events). */
+  timeoutSeconds: number;
+}
+
+const pushSchema = z.object({
+  queueName: z.string(),
+  jobId: z.string(),
+  payload: z.array(
+    z.object({
+      body: z.record(z.string(), z.unknown()),
+      delayInSeconds: z.number().optional(),
+      concurrency: z.object({ key: z.string(), limit: z.number().int().positive() }).optional(),
+    }),
+  ),
+});
+
+/**
+ * One installation's async events, on the platform clock. Pushes are refused the way Forge's
+ * events service refuses them, with the status @forge/events maps to its errors: 413 over 50
+ * events or 200 KB (PayloadTooBigError; 100 KB per event for a consumer over 55 s), 429 over 500
+ * events pushed in a minute (RateLimitError), 405 once 1,000 push requests descend from one root
+ * invocation (InvocationLimitReachedError). Delivery is at least once and several at a time.
+ */
 export class LocalQueue {
   readonly pending: QueuedEvent[] = [];
-  readonly consumers = new Map<string, Consumer>();
+  readonly consumers = new Map<string, ConsumerEntry>();
   delivered = 0;
   pushes = 0;
   largestPushBytes = 0;
   largestPushEvents = 0;
+  largestEventBytes = 0;
   readonly requestedDelays: number[] = [];
   readonly deadLetters: QueuedEvent[] = [];
-  private clock = 0;
+  /** Events dropped because their 24 h retention ended while they were still being retried. */
+  readonly expired: QueuedEvent[] = [];
+  /** Push requests refused, by the limit that refused them. */
+  readonly refused = { size: 0, rate: 0, chain: 0 };
+  readonly eventsPerMinute = new SlidingWindow(60_000);
+  readonly pushesByRoot = new Map<string, number>();
+  /** The most deliveries that ran at once. */
+  peakParallel = 0;
+  private readonly clock: LocalClock;
 
-  constructor(private readonly options: LocalQueueOptions = {}) {}
+  constructor(
+    private readonly options: LocalQueueOptions = {},
+    clock?: LocalClock,
+  ) {
+    this.clock = clock ?? newLocalClock();
+  }
 
-  consume(queueName: string, consumer: Consumer): void {
-    this.consumers.set(queueName, consumer);
+  consume(queueName: string, consumer: Consumer, options: { timeoutSeconds?: number } = {}): void {
+    this.consumers.set(queueName, {
+      consumer,
+      timeoutSeconds: options.timeoutSeconds ?? FORGE_LIMITS.defaultLongTimeoutSeconds,
+    });
+  }
+
+  get maxPushesFromRoot(): number {
+    return Math.max(0, ...this.pushesByRoot.values());
   }
 
   service(): ServiceHandler {
@@ -69,91 +131,161 @@ export class LocalQueue {
         return null;
       if (!path.startsWith('/webhook/queue/publish/'))
         return Promise.resolve(jsonResponse(501, { message: `local queue: ${path} is not emulated` }));
-      const text = bodyText(init);
-      const request = JSON.parse(text) as {
-        queueName: string;
-        jobId: string;
-        payload: { body: Record<string, unknown>; delayInSeconds?: number }[];
-      };
-      this.pushes += 1;
-      this.largestPushBytes = Math.max(
-        this.largestPushBytes,
-        Buffer.byteLength(JSON.stringify(request.payload)),
-      );
-      this.largestPushEvents = Math.max(this.largestPushEvents, request.payload.length);
-      if (request.payload.length > 50 || Buffer.byteLength(JSON.stringify(request.payload)) > 200 * 1024)
-        return Promise.resolve(jsonResponse(413, { errorMessage: 'push over 50 events or 200 KB' }));
-      for (const e of request.payload) {
-        const delay = e.delayInSeconds ?? 0;
-        if (delay > 0) this.requestedDelays.push(delay);
-        this.pending.push({
-          queueName: request.queueName,
-          jobId: request.jobId,
-          eventId: randomUUID(),
-          body: e.body,
-          attempt: 0,
-          notBefore: this.clock + delay,
-        });
-      }
-      return Promise.resolve(jsonResponse(201, {}));
+      return Promise.resolve(this.publish(bodyText(init)));
     };
   }
 
+  private publish(text: string): Response {
+    const parsed = pushSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return jsonResponse(400, { message: 'malformed push request' });
+    const request = parsed.data;
+    const now = this.clock.now();
+    const bytes = Buffer.byteLength(JSON.stringify(request.payload));
+    this.largestPushBytes = Math.max(this.largestPushBytes, bytes);
+    this.largestPushEvents = Math.max(this.largestPushEvents, request.payload.length);
+    const consumerTimeout = this.consumers.get(request.queueName)?.timeoutSeconds ?? 0;
+    const eventBytes = Math.max(0, ...request.payload.map((e) => Buffer.byteLength(JSON.stringify(e))));
+    this.largestEventBytes = Math.max(this.largestEventBytes, eventBytes);
+    if (
+      request.payload.length > FORGE_LIMITS.eventsPerPush ||
+      bytes > FORGE_LIMITS.pushBytes ||
+      (consumerTimeout > 55 && eventBytes > FORGE_LIMITS.longRunningEventBytes)
+    ) {
+      this.refused.size += 1;
+      return jsonResponse(413, { errorMessage: 'push over 50 events, 200 KB, or 100 KB per event' });
+    }
+    const rootId = currentScope()?.meter?.rootId ?? 'outside-any-invocation';
+    const chain = (this.pushesByRoot.get(rootId) ?? 0) + 1;
+    this.pushesByRoot.set(rootId, chain);
+    if (chain > FORGE_LIMITS.pushesPerRoot) {
+      this.refused.chain += 1;
+      return jsonResponse(405, { message: 'cyclic invocation limit reached' });
+    }
+    if (!this.eventsPerMinute.fits(now, request.payload.length, FORGE_LIMITS.eventsPushedPerMinute)) {
+      this.refused.rate += 1;
+      return jsonResponse(429, { message: 'too many events pushed in a minute' });
+    }
+    this.pushes += 1;
+    this.eventsPerMinute.add(now, request.payload.length);
+    for (const e of request.payload) {
+      const delay = e.delayInSeconds ?? 0;
+      if (delay > 0) this.requestedDelays.push(delay);
+      this.pending.push({
+        queueName: request.queueName,
+        jobId: request.jobId,
+        eventId: randomUUID(),
+        body: e.body,
+        attempt: 0,
+        notBefore: now + delay * 1000,
+        pushedAt: now,
+        rootId,
+        ...(e.concurrency ? { concurrency: e.concurrency } : {}),
+      });
+    }
+    return jsonResponse(201, {});
+  }
+
   /**
-   * Delivers events one at a time until none is left (or `limit` deliveries). Throws QueueCrashed
-   * when the fault hook asks for a crash; the pending events are gone then, as after a real kill.
+   * Delivers events until none is left (or `limit` deliveries), several at once: up to
+   * `parallelism`, and never more than an event's concurrency limit for its key. A delayed event
+   * moves the clock to its time. Throws QueueCrashed when the fault hook asks for a crash; every
+   * pending event is gone then, as after a real kill.
    */
   async drain(limit = Number.POSITIVE_INFINITY): Promise<number> {
-    let count = 0;
-    while (this.pending.length > 0 && count < limit) {
-      this.pending.sort((a, b) => a.notBefore - b.notBefore);
-      const event = this.pending.shift() as QueuedEvent;
-      if (event.notBefore > this.clock) {
-        const wait = event.notBefore - this.clock;
-        const ms = this.options.msPerDelaySecond ?? 0;
-        if (ms > 0) await new Promise((r) => setTimeout(r, wait * ms));
-        this.clock = event.notBefore;
+    const parallelism = Math.max(1, this.options.parallelism ?? 4);
+    const running = new Map<Promise<void>, QueuedEvent>();
+    let started = 0;
+    let crash = false;
+    for (;;) {
+      while (!crash && started < limit && running.size < parallelism) {
+        const next = this.nextReady(running);
+        if (next === null) break;
+        const fault = this.options.fault?.(next, this.delivered) ?? 'none';
+        if (fault === 'crash') {
+          crash = true;
+          break;
+        }
+        this.pending.splice(this.pending.indexOf(next), 1);
+        started += 1;
+        const run = (async () => {
+          await this.deliver(next);
+          if (fault === 'duplicate') await this.deliver({ ...next });
+        })();
+        running.set(run, next);
+        this.peakParallel = Math.max(this.peakParallel, running.size);
+        run.finally(() => running.delete(run)).catch(() => undefined);
       }
-      const fault = this.options.fault?.(event, this.delivered) ?? 'none';
-      if (fault === 'crash') {
+      if (running.size > 0) {
+        await Promise.race(running.keys());
+        continue;
+      }
+      if (crash) {
         this.pending.length = 0;
         throw new QueueCrashed();
       }
-      await this.deliver(event);
-      if (fault === 'duplicate') await this.deliver({ ...event, attempt: event.attempt });
-      count += 1;
+      if (started >= limit || this.pending.length === 0) return started;
+      // Nothing ready: time moves to the earliest delayed event.
+      const earliest = Math.min(...this.pending.map((e) => e.notBefore));
+      const waitMs = earliest - this.clock.now();
+      const msPerSecond = this.options.msPerDelaySecond ?? 0;
+      if (waitMs > 0 && msPerSecond > 0)
+        await new Promise((r) => setTimeout(r, (waitMs / 1000) * msPerSecond));
+      this.clock.advanceTo(earliest);
     }
-    return count;
+  }
+
+  private nextReady(running: ReadonlyMap<Promise<void>, QueuedEvent>): QueuedEvent | null {
+    const now = this.clock.now();
+    const inFlight = new Map<string, number>();
+    for (const e of running.values())
+      if (e.concurrency) inFlight.set(e.concurrency.key, (inFlight.get(e.concurrency.key) ?? 0) + 1);
+    let best: QueuedEvent | null = null;
+    for (const e of this.pending) {
+      if (e.notBefore > now) continue;
+      if (e.concurrency && (inFlight.get(e.concurrency.key) ?? 0) >= e.concurrency.limit) continue;
+      if (best === null || e.notBefore < best.notBefore) best = e;
+    }
+    return best;
   }
 
   private async deliver(event: QueuedEvent): Promise<void> {
-    const consumer = this.consumers.get(event.queueName);
-    if (consumer === undefined) throw new Error(`local queue: no consumer for ${event.queueName}`);
+    const entry = this.consumers.get(event.queueName);
+    if (entry === undefined) throw new Error(`local queue: no consumer for ${event.queueName}`);
     this.delivered += 1;
     const started = Date.now();
-    let retryAfter: number | null = null;
+    let retryAfterSeconds: number | null = null;
     try {
-      const answer = await consumer({
-        queueName: event.queueName,
-        jobId: event.jobId,
-        eventId: event.eventId,
-        body: structuredClone(event.body),
-        ...(event.attempt > 0
-          ? { retryContext: { retryCount: event.attempt, retryReason: 'FUNCTION_ERROR' } }
-          : {}),
-      });
+      const answer = await entry.consumer(
+        {
+          queueName: event.queueName,
+          jobId: event.jobId,
+          eventId: event.eventId,
+          body: structuredClone(event.body),
+          ...(event.attempt > 0
+            ? { retryContext: { retryCount: event.attempt, retryReason: 'FUNCTION_ERROR' } }
+            : {}),
+        },
+        { rootId: event.rootId },
+      );
       // An InvocationError answer (@forge/events) asks for a retry after `retryAfter` seconds.
-      retryAfter = retryRequested(answer);
-      this.options.onInvocation?.(event, Date.now() - started, retryAfter !== null);
+      retryAfterSeconds = retryRequested(answer);
+      this.options.onInvocation?.(event, Date.now() - started, retryAfterSeconds !== null);
     } catch (error) {
       this.options.onInvocation?.(event, Date.now() - started, true);
       if (error instanceof QueueCrashed) throw error;
-      retryAfter = 2 ** (event.attempt + 1);
+      if (error instanceof InvocationRateLimitError) {
+        // Refused before it ran: delivered again once the minute has room, not a failed attempt.
+        this.pending.push({ ...event, notBefore: this.clock.now() + Math.max(1000, error.retryAfterMs) });
+        return;
+      }
+      retryAfterSeconds = Math.min(FORGE_LIMITS.maxDelaySeconds, 2 ** (event.attempt + 1));
     }
-    if (retryAfter === null) return;
+    if (retryAfterSeconds === null) return;
     const attempt = event.attempt + 1;
-    if (attempt >= (this.options.maxAttempts ?? 4)) this.deadLetters.push(event);
-    else this.pending.push({ ...event, attempt, notBefore: this.clock + retryAfter });
+    const notBefore = this.clock.now() + retryAfterSeconds * 1000;
+    if (notBefore > event.pushedAt + FORGE_LIMITS.eventRetentionMs) this.expired.push(event);
+    else if (attempt >= (this.options.maxAttempts ?? Number.POSITIVE_INFINITY)) this.deadLetters.push(event);
+    else this.pending.push({ ...event, attempt, notBefore });
   }
 }
 

@@ -28,9 +28,48 @@ export type ServiceHandler = (
   init: ForgeRequestInit,
 ) => Promise<Response> | null;
 
+export interface LocalAppContext {
+  appId: string;
+  environmentId: string;
+  installationId: string;
+  moduleKey: string;
+}
+
 export interface LocalRuntimeOptions {
   services: readonly ServiceHandler[];
-  appContext?: Partial<{ appId: string; environmentId: string; installationId: string; moduleKey: string }>;
+  appContext?: Partial<LocalAppContext>;
+}
+
+/**
+ * What one invocation runs inside (AsyncLocalStorage, so interleaved invocations of different
+ * installations each see their own): its installation's services and app context, its user, and,
+ * on the strict platform, its meters and deadline. Code outside any invocation (tests calling
+ * @forge/* directly) falls back to the most recent installLocalRuntime().
+ */
+export interface InvocationScope {
+  services: readonly ServiceHandler[];
+  appContext: LocalAppContext;
+  accountId: string | null;
+  invocationId: string;
+  /** Epoch ms (platform clock) when the invocation must have finished; null: no deadline. */
+  deadline: number | null;
+  now: () => number;
+  /** The strict platform's meters for this invocation (absent under a bare installLocalRuntime). */
+  meter?: InvocationMeter;
+}
+
+/** What one invocation has used so far, and which limits it broke (each fails the invocation). */
+export interface InvocationMeter {
+  functionKey: string;
+  installationId: string;
+  /** The initial invocation this one descends from through async events (itself for a root). */
+  rootId: string;
+  egress: number;
+  egressCap: number;
+  logLines: number;
+  logLineCap: number;
+  logBytes: number;
+  violations: string[];
 }
 
 interface ForgeGlobals {
@@ -44,12 +83,28 @@ const noopMetrics = {
   gauge: () => ({ set: () => undefined }),
 };
 
-/** Installs the globals; returns a function that restores whatever was there before. */
-export function installLocalRuntime(options: LocalRuntimeOptions): () => void {
+const DEFAULT_APP_CONTEXT: LocalAppContext = {
+  appId: 'local-app',
+  environmentId: 'local',
+  installationId: 'local-install',
+  moduleKey: 'local',
+};
+
+const scopes = new AsyncLocalStorage<InvocationScope>();
+const fallbacks: InvocationScope[] = [];
+let previous: { fetch: ForgeGlobals['__forge_fetch__']; runtime: ForgeGlobals['__forge_runtime__'] } | null =
+  null;
+
+function activeScope(): InvocationScope | undefined {
+  return scopes.getStore() ?? fallbacks[fallbacks.length - 1];
+}
+
+function installGlobals(): void {
+  if (previous !== null) return;
   const g = globalThis as unknown as ForgeGlobals;
-  const previous = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
+  previous = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
   g.__forge_fetch__ = async (target, path, init = {}) => {
-    for (const service of options.services) {
+    for (const service of activeScope()?.services ?? []) {
       const answer = service(target, path, init);
       if (answer !== null) return answer;
     }
@@ -58,27 +113,65 @@ export function installLocalRuntime(options: LocalRuntimeOptions): () => void {
       message: `local runtime: no service for ${target.type} ${path}`,
     });
   };
+  // Read on every call, as @forge/api does: each invocation sees its own installation's context.
   g.__forge_runtime__ = {
-    appContext: {
-      appId: 'local-app',
-      appVersion: '0.0.0-local',
-      environmentId: 'local',
-      environmentType: 'DEVELOPMENT',
-      invocationId: 'local',
-      installationId: 'local-install',
-      moduleKey: 'local',
-      ...options.appContext,
+    get appContext() {
+      const scope = activeScope();
+      return {
+        appVersion: '0.0.0-local',
+        environmentType: 'DEVELOPMENT',
+        ...(scope?.appContext ?? DEFAULT_APP_CONTEXT),
+        invocationId: scope?.invocationId ?? 'local',
+      };
     },
-    // getAppContext() calls this; a generous fixed budget stands in for Lambda's clock.
-    lambdaContext: { getRemainingTimeInMillis: () => 900_000 },
+    lambdaContext: {
+      getRemainingTimeInMillis: () => {
+        const scope = activeScope();
+        return scope?.deadline == null ? 900_000 : Math.max(0, scope.deadline - scope.now());
+      },
+    },
     metrics: noopMetrics,
     proxy: { token: 'local', url: 'http://local.invalid' },
     tracing: { traceId: 'local', spanId: 'local' },
   };
-  return () => {
-    g.__forge_fetch__ = previous.fetch;
-    g.__forge_runtime__ = previous.runtime;
+}
+
+/**
+ * Installs the globals (once per process, however many runtimes are started); returns a function
+ * that removes this runtime's fallback, restoring the previous globals when the last one goes.
+ */
+export function installLocalRuntime(options: LocalRuntimeOptions): () => void {
+  installGlobals();
+  const fallback: InvocationScope = {
+    services: options.services,
+    appContext: { ...DEFAULT_APP_CONTEXT, ...options.appContext },
+    accountId: null,
+    invocationId: 'local',
+    deadline: null,
+    now: () => Date.now(),
   };
+  fallbacks.push(fallback);
+  return () => {
+    const at = fallbacks.indexOf(fallback);
+    if (at >= 0) fallbacks.splice(at, 1);
+    if (fallbacks.length === 0 && previous !== null) {
+      const g = globalThis as unknown as ForgeGlobals;
+      g.__forge_fetch__ = previous.fetch;
+      g.__forge_runtime__ = previous.runtime;
+      previous = null;
+    }
+  };
+}
+
+/** Runs `fn` as one invocation: its platform requests go to `scope`'s services. */
+export function runInScope<T>(scope: InvocationScope, fn: () => Promise<T>): Promise<T> {
+  installGlobals();
+  return scopes.run(scope, fn);
+}
+
+/** The invocation `fn` runs in, if any (meters and the egress counter read it). */
+export function currentScope(): InvocationScope | undefined {
+  return scopes.getStore();
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -95,12 +188,21 @@ export function bodyText(init: ForgeRequestInit): string {
 }
 
 /** The invocation's user: what Forge derives from the invocation context for `asUser()` calls. */
-const invocation = new AsyncLocalStorage<{ accountId: string | null }>();
-
 export function runAs<T>(accountId: string | null, fn: () => Promise<T>): Promise<T> {
-  return invocation.run({ accountId }, fn);
+  const base = activeScope();
+  const scope: InvocationScope = base
+    ? { ...base, accountId }
+    : {
+        services: [],
+        appContext: DEFAULT_APP_CONTEXT,
+        accountId,
+        invocationId: 'local',
+        deadline: null,
+        now: () => Date.now(),
+      };
+  return scopes.run(scope, fn);
 }
 
 export function currentAccountId(): string | null {
-  return invocation.getStore()?.accountId ?? null;
+  return scopes.getStore()?.accountId ?? null;
 }

@@ -1,10 +1,15 @@
 import type { ResultSetHeader } from 'mysql2/promise';
 import { z } from 'zod';
 import type { SqlPool } from '../store/mysql-executor';
+import { FORGE_LIMITS } from './limits';
 import { bodyText, jsonResponse, type ServiceHandler } from './runtime';
+import { SlidingWindow } from './window';
 
 /** Forge SQL's documented per-request limits, enforced locally so tests catch what Forge would reject. */
-export const FORGE_SQL_LIMITS = { requestBytes: 1024 * 1024, responseBytes: 4 * 1024 * 1024 };
+export const FORGE_SQL_LIMITS = {
+  requestBytes: FORGE_LIMITS.sqlRequestBytes,
+  responseBytes: FORGE_LIMITS.sqlResponseBytes,
+};
 
 const requestSchema = z.object({
   query: z.string().min(1),
@@ -22,6 +27,9 @@ export interface SqlStats {
   dmlTimes: number[];
   /** The slowest single request (Forge SQL stops a SELECT at 5 s and DML at 10 s). */
   slowest: { ms: number; query: string };
+  /** DDL requests in the last minute (Forge SQL allows 25 per installation), with its peak. */
+  ddlPerMinute: SlidingWindow;
+  ddlRefused: number;
 }
 
 export function newSqlStats(): SqlStats {
@@ -32,6 +40,8 @@ export function newSqlStats(): SqlStats {
     largestResponseBytes: 0,
     dmlTimes: [],
     slowest: { ms: 0, query: '' },
+    ddlPerMinute: new SlidingWindow(60_000),
+    ddlRefused: 0,
   };
 }
 
@@ -53,7 +63,11 @@ export function peakPerSecond(times: readonly number[]): number {
  * (affectedRows, insertId, …) otherwise — and `{code, message}` errors as @forge/sql expects.
  * One statement per request, like Forge: the pool must not allow multiple statements.
  */
-export function sqlService(pool: SqlPool, stats: SqlStats = newSqlStats()): ServiceHandler {
+export function sqlService(
+  pool: SqlPool,
+  stats: SqlStats = newSqlStats(),
+  now: () => number = () => Date.now(),
+): ServiceHandler {
   return (target, path, init) => {
     if (target.type !== 'sql') return null;
     return (async () => {
@@ -71,8 +85,17 @@ export function sqlService(pool: SqlPool, stats: SqlStats = newSqlStats()): Serv
       if (!parsed.success)
         return jsonResponse(400, { code: 'INVALID_SQL_QUERY', message: 'malformed request' });
       const isDdl = path.endsWith('/execute/ddl');
-      if (isDdl) stats.ddl += 1;
-      else if (!/^\s*select\b/i.test(parsed.data.query)) stats.dmlTimes.push(Date.now());
+      if (isDdl) {
+        if (!stats.ddlPerMinute.fits(now(), 1, FORGE_LIMITS.ddlPerMinute)) {
+          stats.ddlRefused += 1;
+          return jsonResponse(429, {
+            code: 'RATE_LIMIT_EXCEEDED',
+            message: 'more than 25 DDL requests in a minute',
+          });
+        }
+        stats.ddl += 1;
+        stats.ddlPerMinute.add(now());
+      } else if (!/^\s*select\b/i.test(parsed.data.query)) stats.dmlTimes.push(Date.now());
       try {
         const started = Date.now();
         const [rows] = await pool.query(parsed.data.query, parsed.data.params);

@@ -13,29 +13,40 @@ export interface SchemaMarker {
   write(version: string): Promise<void>;
 }
 
-let ensured: Promise<void> | null = null;
+/**
+ * Per installation: a warm container serves several installations, and "this one's schema is
+ * ensured" says nothing about the next (tenant-data-isolation). Keyed by installation id; bounded.
+ */
+const ensured = new Map<string, Promise<void>>();
+const MAX_REMEMBERED_INSTALLATIONS = 64;
 
 /**
- * "Before first use": every entry point awaits this. The runner itself costs two DDL requests
- * (Forge SQL allows 25 DDL per minute per install), so a marker short-circuits it once the latest
- * migration is known to be applied, and one warm invocation runs it at most once.
+ * "Before first use": every entry point awaits this. The runner itself costs DDL requests (Forge
+ * SQL allows 25 DDL per minute per install), so a marker short-circuits it once the latest
+ * migration is known to be applied, and one warm invocation runs it at most once per installation.
  */
 export function ensureSchema(
+  installId: string,
   marker: SchemaMarker,
   run: () => Promise<string[]> = runMigrations,
 ): Promise<void> {
-  ensured ??= (async () => {
+  const known = ensured.get(installId);
+  if (known !== undefined) return known;
+  const attempt = (async () => {
     if ((await marker.read()) === LATEST_MIGRATION) return;
     await run();
     await marker.write(LATEST_MIGRATION);
   })().catch((error: unknown) => {
-    ensured = null; // let the next invocation try again
+    ensured.delete(installId); // let the next invocation try again
     throw error;
   });
-  return ensured;
+  if (ensured.size >= MAX_REMEMBERED_INSTALLATIONS) ensured.delete(ensured.keys().next().value as string);
+  ensured.set(installId, attempt);
+  return attempt;
 }
 
-/** Tests and the local runtime start from a clean slate. */
-export function resetSchemaMemo(): void {
-  ensured = null;
+/** Tests and the local runtime start from a clean slate (one installation, or all). */
+export function resetSchemaMemo(installId?: string): void {
+  if (installId === undefined) ensured.clear();
+  else ensured.delete(installId);
 }

@@ -86,7 +86,11 @@ describe('queue', () => {
 
   test('faults: a duplicate delivers twice; a crash loses every pending event', async () => {
     const seen: number[] = [];
-    const faulty = new LocalQueue({ fault: (_e, n) => (n === 0 ? 'duplicate' : n === 2 ? 'crash' : 'none') });
+    // One at a time, so "the third delivery" is well defined.
+    const faulty = new LocalQueue({
+      parallelism: 1,
+      fault: (_e, n) => (n === 0 ? 'duplicate' : n === 2 ? 'crash' : 'none'),
+    });
     faulty.consume('q', (e) => {
       seen.push(e.body.n as number);
       return Promise.resolve();

@@ -50,7 +50,7 @@ export async function bylineTitleFor(
   const who = pageAndUser(payload, context);
   if (who === null) return NEUTRAL;
   try {
-    await ensureSchemaWith(deps.kv);
+    await ensureSchemaWith(deps);
     const report = await getPageReport({ pageId: who.pageId }, { accountId: who.accountId }, deps);
     return {
       title: bylineTitle(report.counts, report.lastCheckedAt),

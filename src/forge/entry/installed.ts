@@ -9,7 +9,7 @@ import { ensureExternalId } from '../settings';
  */
 export async function installed(): Promise<void> {
   const deps = forgeDeps();
-  await ensureSchemaWith(deps.kv);
+  await ensureSchemaWith(deps);
   await ensureExternalId(deps.kv);
   await appendAudit(
     deps.db,

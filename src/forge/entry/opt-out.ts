@@ -28,7 +28,7 @@ export async function digestOptOut(request: unknown): Promise<OptOutResponse> {
   if (!parsed.success) return plain(400, 'Bad request.');
   const deps = forgeDeps();
   try {
-    await ensureSchemaWith(deps.kv);
+    await ensureSchemaWith(deps);
     return await optOutEndpoint(parsed.data, {
       installId: deps.installId,
       signingKey: await ensureSigningKey(deps.kv),

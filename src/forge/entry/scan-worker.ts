@@ -35,7 +35,7 @@ export async function scanWorker(event: { body?: unknown }): Promise<void | Invo
     deps.log.warn('dropping malformed queue event', { issues: parsed.error.issues.length });
     return;
   }
-  await ensureSchemaWith(deps.kv);
+  await ensureSchemaWith(deps);
   const body = parsed.data;
   if (body.type === 'scan-chunk') {
     try {

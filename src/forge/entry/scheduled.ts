@@ -8,21 +8,32 @@ import { ensureSchemaWith } from '../schema';
 import { readSettings } from '../settings';
 
 /**
+ * What a scheduled trigger must answer: Forge records anything else as a 424 failure
+ * (developer.atlassian.com/platform/forge/function-reference/scheduled-trigger/).
+ */
+export interface ScheduledAnswer {
+  statusCode: number;
+}
+
+const DONE: ScheduledAnswer = { statusCode: 204 };
+
+/**
  * manifest: scheduled trigger `daily-scan`: the retention policy (Forge SQL's 1 GiB per install),
  * then a full scan — or, when one is still running but stalled (its runtime crashed), resuming it.
  * Without a connected AWS account there is nothing to check pages against, so no scan starts.
  */
-export async function dailyScan(): Promise<void> {
+export async function dailyScan(): Promise<ScheduledAnswer> {
   const deps = forgeDeps();
-  await ensureSchemaWith(deps.kv);
+  await ensureSchemaWith(deps);
   const { deleted } = await applyRetention(deps.db, deps.now());
   deps.log.info('retention applied', { deleted });
   if ((await readSettings(deps.kv)).accounts.length === 0) {
     deps.log.info('no AWS account connected; daily scan skipped');
-    return;
+    return DONE;
   }
   const started = await startScan(deps, null);
   if (!started.started) await resumeStalledScan(deps);
+  return DONE;
 }
 
 /**
@@ -31,13 +42,14 @@ export async function dailyScan(): Promise<void> {
  * Scheduled triggers are not retried, so a failure is logged (redacted) and the next send day
  * picks up with the same idempotency keys for the same week.
  */
-export async function weeklyDigest(): Promise<void> {
+export async function weeklyDigest(): Promise<ScheduledAnswer> {
   const deps = forgeDeps();
   try {
-    await ensureSchemaWith(deps.kv);
+    await ensureSchemaWith(deps);
     const result = await runWeeklyDigest(await weeklyDigestOptions(deps));
     deps.log.info('weekly digest', { ...result });
   } catch (error) {
     deps.log.error('weekly digest failed', describeError(error));
   }
+  return DONE;
 }

@@ -9,15 +9,24 @@ import { readSnapshot } from '../../../store/repos/snapshots';
 import type { AppDeps } from '../../deps';
 import type { ScanChunk } from './events';
 
-/** A warm invocation keeps the last snapshot's index: every match chunk of a scan uses the same one. */
-let cached: { id: string; index: InventoryIndex } | null = null;
+/**
+ * A warm container keeps each installation's last snapshot index, so every match chunk of a scan
+ * uses the same one. Keyed by installation (a container serves several: tenant-data-isolation) and
+ * by snapshot id, and bounded: an index can be large, so only the most recent few are kept.
+ */
+const cached = new Map<string, { id: string; index: InventoryIndex }>();
+const MAX_CACHED_INDEXES = 2;
 
 async function indexFor(deps: AppDeps, snapshotId: string): Promise<InventoryIndex> {
-  if (cached?.id === snapshotId) return cached.index;
+  const hit = cached.get(deps.installId);
+  if (hit?.id === snapshotId) return hit.index;
   const snapshot: InventorySnapshot | null = await readSnapshot(deps.db, snapshotId);
   if (snapshot === null) throw new Error(`snapshot ${snapshotId} is missing`);
-  cached = { id: snapshotId, index: indexSnapshot(snapshot) };
-  return cached.index;
+  const entry = { id: snapshotId, index: indexSnapshot(snapshot) };
+  cached.delete(deps.installId);
+  if (cached.size >= MAX_CACHED_INDEXES) cached.delete(cached.keys().next().value as string);
+  cached.set(deps.installId, entry);
+  return entry.index;
 }
 
 /**
