@@ -3,7 +3,7 @@
  * both directions). Each lives in src/forge/entry and only wires services together.
  */
 export { bylineProperties } from './forge/entry/byline-properties';
-export { installed } from './forge/entry/installed';
+export { installed, upgraded } from './forge/entry/installed';
 export { digestOptOut } from './forge/entry/opt-out';
 export { pageChanged } from './forge/entry/page-changed';
 export { resolver } from './forge/entry/resolver';

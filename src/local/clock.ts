@@ -5,13 +5,13 @@
  * src/forge/clock.ts, so both sides agree on what time it is.
  */
 export interface LocalClock {
-  now(): number;
+  now: () => number;
   /** Moves time forward by `ms` (never backwards). */
-  advance(ms: number): void;
+  advance: (ms: number) => void;
   /** Moves time to `at` if that is later than now. */
-  advanceTo(at: number): void;
+  advanceTo: (at: number) => void;
   /** What the app's sleep does locally: time moves to the wake-up time at once. */
-  sleep(ms: number): Promise<void>;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export function newLocalClock(): LocalClock {

@@ -73,6 +73,8 @@ export interface LocalForge {
   invocations: InvocationStat[];
   resolver(functionKey: string, payload: unknown, accountId: string | null): Promise<unknown>;
   installed(): Promise<void>;
+  /** The `avi:forge:upgraded:app` trigger, as after `forge deploy` of a new version. */
+  upgraded(): Promise<void>;
   /** The byline item's dynamicProperties, as Forge invokes it on a page render. */
   byline(payload: unknown, context: unknown): Promise<unknown>;
   dailyScan(): Promise<void>;
@@ -99,7 +101,7 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
   const services = [
     egressMeterService(),
     sqlService(options.pool, sql, () => platform.clock.now()),
-    kvsService(kvs, options.kvsFile),
+    kvsService(kvs, options.kvsFile, () => platform.clock.now()),
   ];
   const invoke = <T>(functionKey: string, accountId: string | null, fn: () => Promise<T>, rootId?: string) =>
     platform.invoke({ installationId, services, functionKey, accountId, ...(rootId ? { rootId } : {}) }, fn);
@@ -179,6 +181,7 @@ export function startLocalForge(options: LocalForgeOptions): LocalForge {
         ),
       ),
     installed: () => timed('installed', () => invoke('installed', null, () => app.installed())),
+    upgraded: () => timed('upgraded', () => invoke('upgraded', null, () => app.upgraded())),
     byline: (payload, context) => {
       const accountId =
         (context as { principal?: { accountId?: string } } | null)?.principal?.accountId ?? null;

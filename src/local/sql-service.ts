@@ -30,6 +30,8 @@ export interface SqlStats {
   /** DDL requests in the last minute (Forge SQL allows 25 per installation), with its peak. */
   ddlPerMinute: SlidingWindow;
   ddlRefused: number;
+  /** When each DDL request ran (platform clock). */
+  ddlTimes: number[];
 }
 
 export function newSqlStats(): SqlStats {
@@ -42,6 +44,7 @@ export function newSqlStats(): SqlStats {
     slowest: { ms: 0, query: '' },
     ddlPerMinute: new SlidingWindow(60_000),
     ddlRefused: 0,
+    ddlTimes: [],
   };
 }
 
@@ -95,6 +98,7 @@ export function sqlService(
         }
         stats.ddl += 1;
         stats.ddlPerMinute.add(now());
+        stats.ddlTimes.push(now());
       } else if (!/^\s*select\b/i.test(parsed.data.query)) stats.dmlTimes.push(Date.now());
       try {
         const started = Date.now();

@@ -22,6 +22,7 @@ const OUTCOME: Record<AuditView['outcome'], { label: string; appearance: 'succes
 /** Actions as the log stores them, said in words; unknown ones are shown as stored. */
 const ACTIONS: Record<string, string> = {
   'app.installed': 'App installed',
+  'app.upgraded': 'App upgraded',
   'settings.save': 'Saved AWS accounts',
   'settings.connect': 'Connected a role',
   'settings.test-connection': 'Tested a role',

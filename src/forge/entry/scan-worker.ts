@@ -5,10 +5,13 @@ import { recheckPage } from '../jobs/recheck-page';
 import { scanChunkSchema } from '../jobs/scan/events';
 import { runScanChunk } from '../jobs/scan/run-chunk';
 import { describeError } from '../log';
+import { SchemaNotReadyError } from '../../store/migrate';
 import { ensureSchemaWith } from '../schema';
 
 const recheckSchema = z.object({ type: z.literal('page-recheck'), pageId: z.string().regex(/^\d+$/) });
-const bodySchema = z.union([recheckSchema, scanChunkSchema]);
+/** Queued by a lifecycle trigger that could not finish migrations within its 25 s. */
+const migrateSchema = z.object({ type: z.literal('migrate') });
+const bodySchema = z.union([recheckSchema, migrateSchema, scanChunkSchema]);
 
 /** Seconds before a failed event is delivered again. */
 export const RETRY_AFTER_SECONDS = 30;
@@ -17,9 +20,9 @@ export const RETRY_AFTER_SECONDS = 30;
  * A failed event asks the queue for a retry the documented way (an InvocationError answer) rather
  * than relying on a thrown error being retried; thrown errors and timeouts still are, locally.
  */
-function retry(): InvocationError {
+function retry(after = RETRY_AFTER_SECONDS): InvocationError {
   return new InvocationError({
-    retryAfter: RETRY_AFTER_SECONDS,
+    retryAfter: Math.min(900, Math.max(1, after)),
     retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
   });
 }
@@ -35,8 +38,16 @@ export async function scanWorker(event: { body?: unknown }): Promise<void | Invo
     deps.log.warn('dropping malformed queue event', { issues: parsed.error.issues.length });
     return;
   }
-  await ensureSchemaWith(deps);
+  try {
+    // The consumer has 900 s: enough to wait out the DDL budget for the rest of a schema.
+    await ensureSchemaWith(deps);
+  } catch (error) {
+    if (!(error instanceof SchemaNotReadyError)) throw error;
+    deps.log.info('schema not ready; event retried', { retryAfterSeconds: error.retryAfterSeconds });
+    return retry(error.retryAfterSeconds);
+  }
   const body = parsed.data;
+  if (body.type === 'migrate') return;
   if (body.type === 'scan-chunk') {
     try {
       const outcome = await runScanChunk(deps, body);

@@ -1,3 +1,4 @@
+import { SchemaNotReadyError } from '../../store/migrate';
 import { applyRetention } from '../../store/retention';
 import { forgeDeps } from '../deps';
 import { weeklyDigestOptions } from '../digest/forge';
@@ -24,7 +25,14 @@ const DONE: ScheduledAnswer = { statusCode: 204 };
  */
 export async function dailyScan(): Promise<ScheduledAnswer> {
   const deps = forgeDeps();
-  await ensureSchemaWith(deps);
+  try {
+    await ensureSchemaWith(deps);
+  } catch (error) {
+    // Scheduled triggers are not retried: tomorrow's run (or any other entry point) finishes it.
+    if (!(error instanceof SchemaNotReadyError)) throw error;
+    deps.log.info('schema not ready; daily scan skipped', { retryAfterSeconds: error.retryAfterSeconds });
+    return DONE;
+  }
   const { deleted } = await applyRetention(deps.db, deps.now());
   deps.log.info('retention applied', { deleted });
   if ((await readSettings(deps.kv)).accounts.length === 0) {

@@ -41,9 +41,17 @@ export function buildResolver(
 ): DefinitionsHandler {
   const resolver = new Resolver();
   for (const key of Object.keys(resolverPayloads) as ResolverKey[]) {
-    resolver.define(key, async (request: { payload: unknown; context: Record<string, unknown> }) =>
-      dispatch(key, request, impls, await makeDeps()),
-    );
+    resolver.define(key, async (request: { payload: unknown; context: Record<string, unknown> }) => {
+      let deps: AppDeps;
+      try {
+        deps = await makeDeps();
+      } catch (error) {
+        // e.g. RATE_LIMITED while an upgrade's migrations wait for DDL budget.
+        if (error instanceof AppError) return fail(error.code, error.message);
+        throw error;
+      }
+      return dispatch(key, request, impls, deps);
+    });
   }
   const definitions = resolver.getDefinitions();
   return async (invocation, backend) => {

@@ -1,3 +1,4 @@
+import { newLocalClock } from '../../../src/local/clock';
 import { installLocalRuntime } from '../../../src/local/runtime';
 import { newSqlStats, sqlService, type SqlStats } from '../../../src/local/sql-service';
 import { runMigrations } from '../../../src/store/migrate';
@@ -5,13 +6,15 @@ import type { TestDatabase } from './mariadb';
 
 /**
  * Installs the local Forge runtime over the test database and applies the migrations through the
- * real @forge/sql migrationRunner, exactly as the installed trigger does on Forge.
+ * app's runner over the real @forge/sql client, within Forge's DDL budget (on a clock of its own,
+ * so waiting for the next minute costs no real time).
  */
 export async function migrate(
   t: TestDatabase,
 ): Promise<{ applied: string[]; stats: SqlStats; uninstall: () => void }> {
   const stats = newSqlStats();
-  const uninstall = installLocalRuntime({ services: [sqlService(t.pool, stats)] });
-  const applied = await runMigrations();
+  const clock = newLocalClock();
+  const uninstall = installLocalRuntime({ services: [sqlService(t.pool, stats, clock.now)] });
+  const applied = await runMigrations({ now: clock.now, sleep: clock.sleep });
   return { applied, stats, uninstall };
 }
