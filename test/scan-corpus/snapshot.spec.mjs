@@ -1,7 +1,7 @@
 // The world the scan corpus pages are checked against. Build with:
 //   node scripts/build-snapshot.mjs test/scan-corpus/snapshot.spec.mjs test/scan-corpus/snapshot.json
 // Prod 210987654321 (eu-west-1, us-east-1) and staging 345678901234 (eu-west-1, Lambda denied).
-// Not scanned: us-west-2, ap-southeast-2. Not connected: 777788889999.
+// Not scanned: us-west-2, ap-southeast-2. Not connected: 771802934466.
 const PROD = '210987654321';
 const STAGING = '345678901234';
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { REFERENCE_TYPES, type PageExtraction } from '../../core/extract';
+import { HOST_REASONS, REFERENCE_TYPES, REGION_SOURCES, type PageExtraction } from '../../core/extract';
 import { UsageError } from '../errors';
 
 /**
@@ -22,7 +22,7 @@ const referenceSchema = z.object({
   type: z.enum(REFERENCE_TYPES),
   value: z.string().max(4096),
   region: z.string().max(64).nullable(),
-  regionSource: z.enum(['explicit', 'section', 'page']).nullable(),
+  regionSource: z.enum(REGION_SOURCES).nullable(),
   account: z.string().max(12).nullable(),
   aliases: z.array(z.string().max(4096)).max(10_000),
   placeholder: z.boolean(),
@@ -32,6 +32,7 @@ const referenceSchema = z.object({
   }),
   occurrences: z.number().int().positive(),
   context: z.string().max(10_000),
+  hostReason: z.enum(HOST_REASONS).optional(),
 });
 const entrySchema = z.object({
   pageId: z.string().max(20),

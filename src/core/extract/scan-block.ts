@@ -28,13 +28,21 @@ function logicalLine(text: string, at: number): [number, number] {
   }
 }
 
+interface CommandRegion extends RegionScope {
+  /** An `aws s3` / `aws s3api` line: its --region is where the bucket is expected to live. */
+  s3: boolean;
+}
+
+const S3_COMMAND = /(?:^|[\s;&|(])aws\s+(?:--[\w-]+(?:[= ](?!s3\b)\S+)?\s+)*s3(?:api)?\s/;
+
 /** `--region X` / `AWS_REGION=X` per logical line, found once per block. */
-function commandRegions(text: string): Array<{ start: number; end: number; region: string }> {
-  const found: Array<{ start: number; end: number; region: string }> = [];
+function commandRegions(text: string): CommandRegion[] {
+  const found: CommandRegion[] = [];
   COMMAND_REGION.lastIndex = 0;
   for (let m = COMMAND_REGION.exec(text); m; m = COMMAND_REGION.exec(text)) {
     const [start, end] = logicalLine(text, m.index);
-    found.push({ start, end, region: (m[1] ?? '').toLowerCase() });
+    const line = text.slice(start, end);
+    found.push({ start, end, region: (m[1] ?? '').toLowerCase(), s3: S3_COMMAND.test(line) });
     // One region per command line: the first --region on it.
     COMMAND_REGION.lastIndex = Math.max(COMMAND_REGION.lastIndex, end);
   }
@@ -90,8 +98,11 @@ export function scanBlock(text: string): Candidate[] {
 
   const commands = HAS_COMMAND_REGION.test(text) ? commandRegions(text) : [];
   for (const c of accepted) {
-    if (c.region === null && c.acceptsCommandRegion) {
-      c.region = regionAt(out.scopes, c.start) ?? regionAt(commands, c.start);
+    if (c.region !== null) continue;
+    if (c.acceptsCommandRegion) c.region = regionAt(out.scopes, c.start) ?? regionAt(commands, c.start);
+    else if (c.type === 's3-bucket' && commands.length > 0) {
+      const command = commands.find((r) => c.start >= r.start && c.start < r.end);
+      if (command?.s3) c.region = command.region;
     }
   }
   return accepted.sort((a, b) => a.start - b.start);

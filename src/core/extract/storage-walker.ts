@@ -77,6 +77,9 @@ export function walkStorage(storage: string, meter?: WalkMeter): TextBlock[] {
   let skip = 0;
   let heading: { level: number; text: string } | null = null;
   const links: Array<{ href: string; from: number; fromPart: number; block: number }> = [];
+  // The Cloud editor stores a panel (and other ADF nodes) twice: the ADF content, then a fallback
+  // copy for older renderers. Per open ac:adf-extension: whether its content was read already.
+  const adfContentRead: boolean[] = [];
   // Which open element pushed which state, so closes (including implied ones) undo exactly it.
   const openStates: Array<() => void> = [];
 
@@ -143,7 +146,11 @@ export function walkStorage(storage: string, meter?: WalkMeter): TextBlock[] {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (skip > 0 || SKIPPED.has(name)) {
+        if (
+          skip > 0 ||
+          SKIPPED.has(name) ||
+          (name === 'ac:adf-fallback' && adfContentRead[adfContentRead.length - 1] === true)
+        ) {
           skip++;
           openStates.push(leaveSkipped);
           return;
@@ -221,6 +228,38 @@ export function walkStorage(storage: string, meter?: WalkMeter): TextBlock[] {
         } else if (name === 'ac:structured-macro' && CODE_MACROS.has(attrs['ac:name'] ?? '')) {
           flush();
           undo = flush;
+        } else if (name === 'ac:adf-extension') {
+          breakText();
+          adfContentRead.push(false);
+          undo = () => {
+            adfContentRead.pop();
+            breakText();
+          };
+        } else if (name === 'ac:adf-attribute' || name === 'ac:adf-parameter') {
+          // ADF attributes and extension parameters are settings (local-id, panel-type,
+          // extension-key), except a code macro's code and a title; parameters nest.
+          const key = attrs['key'] ?? '';
+          if (key === 'code') {
+            flush();
+            codeBlock++;
+            undo = () => {
+              flush();
+              codeBlock--;
+              if (adfContentRead.length > 0) adfContentRead[adfContentRead.length - 1] = true;
+            };
+          } else if (key === 'title') {
+            flush();
+            undo = flush;
+          } else if (key !== 'parameters' && key !== 'guest-params') {
+            skip++;
+            undo = leaveSkipped;
+          }
+        } else if (name === 'ac:adf-content') {
+          breakText();
+          undo = () => {
+            breakText();
+            if (adfContentRead.length > 0) adfContentRead[adfContentRead.length - 1] = true;
+          };
         } else if (BLOCK_TAGS.has(name)) {
           breakText();
           undo = breakText;

@@ -31,8 +31,21 @@ export interface ReferenceLocation {
   kind: LocationKind;
 }
 
-/** How the region of a reference was learned: on the reference itself, or from the page/section. */
-export type RegionSource = 'explicit' | 'section' | 'page';
+/**
+ * How the region of a reference was learned: on the reference itself (its ARN, endpoint, URL or
+ * command line), from its table row's Region/AZ column, or from the page/section.
+ */
+export const REGION_SOURCES = ['explicit', 'row', 'section', 'page'] as const;
+export type RegionSource = (typeof REGION_SOURCES)[number];
+
+/**
+ * Why a hostname was kept: it sits under an internal suffix (`.internal`, `.corp`), AWS generated
+ * it (`*.cloudfront.net`), it shares the registrable domain the page uses as the organisation's
+ * own, or it is a named host of an unknown domain that only a hosted-zone lookup can place.
+ * Only a name inside a connected account's hosted zone can become a finding (the matcher's call).
+ */
+export const HOST_REASONS = ['internal-suffix', 'aws-shaped', 'organisation-domain', 'zone-lookup'] as const;
+export type HostReason = (typeof HOST_REASONS)[number];
 
 export interface Reference {
   type: ReferenceType;
@@ -55,6 +68,8 @@ export interface Reference {
   occurrences: number;
   /** A short piece of the surrounding text, secrets redacted. */
   context: string;
+  /** Hostnames only: why the name is taken as the organisation's (see HostReason). */
+  hostReason?: HostReason;
 }
 
 export interface PageInput {

@@ -256,5 +256,7 @@ function regionsChecked(ref: Reference, accounts: string[], ix: InventoryIndex):
 
 /** The region a reference asserts (bucket names are global: only an explicit bucket URL region counts). */
 function claimOf(ref: Reference): string | null {
-  return ref.type === 's3-bucket' && ref.regionSource !== 'explicit' ? null : ref.region;
+  return ref.type === 's3-bucket' && ref.regionSource !== 'explicit' && ref.regionSource !== 'row'
+    ? null
+    : ref.region;
 }

@@ -167,9 +167,9 @@ function servicesFor(ref: Reference, kind: ResourceKind): readonly Service[] {
   return SERVICES_OF[kind];
 }
 
-/** S3 bucket names are global: only a region written on the bucket's own URL is a claim. */
+/** S3 bucket names are global: only a region stated on the bucket itself (URL, command, table row) is a claim. */
 function claimedRegion(ref: Reference, kind: ResourceKind): string | null {
-  if (kind === 's3-bucket' && ref.regionSource !== 'explicit') return null;
+  if (kind === 's3-bucket' && ref.regionSource !== 'explicit' && ref.regionSource !== 'row') return null;
   return ref.region;
 }
 
@@ -184,6 +184,7 @@ function label(ref: Reference, kind: ResourceKind): string {
 function regionSourceWords(ref: Reference): string {
   if (ref.regionSource === 'section') return ' (the region stated for this section)';
   if (ref.regionSource === 'page') return ' (the region stated for this page)';
+  if (ref.regionSource === 'row') return ' (the region stated in its table row)';
   return '';
 }
 

@@ -1,6 +1,6 @@
 import { isPlaceholderAccount, isPlaceholderId, isPlaceholderName, isTemplateSlot } from '../placeholders';
 import type { ReferenceType } from '../types';
-import { candidate, trimTrailingPunctuation, type ExtractionRule } from './rule';
+import { candidate, claim, trimTrailingPunctuation, type ExtractionRule } from './rule';
 
 interface ArnResourceForm {
   service: string;
@@ -101,6 +101,12 @@ export const arnRule: ExtractionRule = {
       const region = m[3] ? m[3] : null;
       const account = m[4] ?? null;
       const resource = text.slice(start + m[0].length - (m[5] ?? '').length, end);
+      // A bucket's ARN has no region and no account (arn:aws:s3:::bucket); with them it names an
+      // access point, a job or a Multi-Region Access Point, not a bucket.
+      if (service === 's3' && (region !== null || account !== null)) {
+        out.candidates.push(claim(start, end));
+        continue;
+      }
       if (service === 'iam' || service === 'sts') {
         if (account) {
           out.candidates.push(
@@ -185,6 +191,8 @@ export const arnRule: ExtractionRule = {
     ],
     negative: [
       'arn:aws:sqs:eu-west-1:210987654321:orders-queue',
+      'aws s3 ls s3://arn:aws:s3:eu-west-1:210987654321:accesspoint/reports-ap/2024/',
+      'arn:aws:elasticloadbalancing:eu-west-1:210987654321:targetgroup/web-prod-tg/73e2d6bc24d8a067',
       'arn:aws:ecs:eu-west-1:210987654321:cluster/${CLUSTER}',
       'barn:aws:ec2 is not an ARN',
     ],

@@ -37,6 +37,9 @@ function readS3Host(host: string): EndpointMatch | null {
     host,
   );
   if (!m?.[1]) return null;
+  // Transfer Acceleration (BUCKET.s3-accelerate[.dualstack].amazonaws.com) names no region.
+  if (m[2] === 'accelerate' || m[2] === 'accelerate.dualstack')
+    return { type: 's3-bucket', value: m[1], region: null };
   const region = m[2] && isRegionCode(m[2]) ? m[2] : null;
   if (m[2] && !region && m[2] !== 'external-1') return null;
   return { type: 's3-bucket', value: m[1], region: region ?? (m[2] === 'external-1' ? 'us-east-1' : null) };
@@ -60,7 +63,8 @@ export const ENDPOINT_FORMS: readonly EndpointForm[] = [
   {
     id: 'alb-elb-dns',
     pattern:
-      /^(?:dualstack\.)?(?:internal-)?([a-z0-9-]+)-[a-z0-9]+\.([a-z0-9-]+)\.elb\.amazonaws\.com(?:\.cn)?$/,
+      // The name is everything before the final id segment, which is decimal or hex (never a word).
+      /^(?:dualstack\.)?(?:internal-)?([a-z0-9-]+?)-(?:\d{6,}|[0-9a-f]{8,32})\.([a-z0-9-]+)\.elb\.amazonaws\.com(?:\.cn)?$/,
     read: (m) => (m[1] && m[2] ? { type: 'load-balancer', value: m[1], region: m[2] } : null),
   },
   {
@@ -221,6 +225,14 @@ export const awsEndpointRule: ExtractionRule = {
       {
         text: 'https://s3.us-west-2.amazonaws.com/acme-logs/2024/',
         expect: [{ type: 's3-bucket', value: 'acme-logs', region: 'us-west-2' }],
+      },
+      {
+        text: 'https://orders-api-prod-7f3a9c2e1b.eu-west-1.elb.amazonaws.com/health',
+        expect: [{ type: 'load-balancer', value: 'orders-api-prod', region: 'eu-west-1' }],
+      },
+      {
+        text: 'upload to https://acme-exports.s3-accelerate.amazonaws.com/big.tar',
+        expect: [{ type: 's3-bucket', value: 'acme-exports', region: null }],
       },
       {
         text: 'web-legacy-123456789.cn-north-1.elb.amazonaws.com.cn',

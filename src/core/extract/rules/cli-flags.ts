@@ -60,9 +60,11 @@ export const FLAG_FORMS: readonly FlagForm[] = [
     normalize: 'lower',
     list: true,
   },
+  // `--names` also names target groups (describe-target-groups): only describe-load-balancers names load balancers.
   {
     tool: 'aws',
     service: 'elbv2',
+    subcommands: ['describe-load-balancers'],
     flags: ['--names'],
     type: 'load-balancer',
     normalize: 'lower',
@@ -253,7 +255,7 @@ export const cliFlagRule: ExtractionRule = {
       },
       {
         text: 'aws s3api get-bucket-versioning --bucket acme-backups --region eu-west-1',
-        expect: [{ type: 's3-bucket', value: 'acme-backups', region: null }],
+        expect: [{ type: 's3-bucket', value: 'acme-backups', region: 'eu-west-1' }],
       },
       {
         text: 'aws elbv2 describe-load-balancers --names web-prod api-prod',
@@ -276,6 +278,7 @@ export const cliFlagRule: ExtractionRule = {
       },
     ],
     negative: [
+      'aws elbv2 describe-target-groups --names web-prod-tg api-prod-tg',
       'aws ecs update-service --cluster $CLUSTER --service api',
       'aws eks update-kubeconfig --name <cluster-name>',
       'aws eks create-addon --addon-name vpc-cni --cluster-name ${EKS}',

@@ -11,7 +11,9 @@ const PREFIX_TYPES: Record<string, ReferenceType> = {
 
 // 8 or 17 hex characters, not glued to other word characters: eni-0abc… (an ENI), ami-…,
 // vpc-peering and subnet-mask never match.
-const BARE_ID = /(?<![\w-])(i|sg|subnet|vpc)-([0-9a-f]{17}|[0-9a-f]{8}|x{17}|x{8})(?![\w]|-\w)/gi;
+// The AWS documentation also writes ids as hex ending in EXAMPLE (subnet-0bb1c79de3EXAMPLE): kept as placeholders.
+const BARE_ID =
+  /(?<![\w-])(i|sg|subnet|vpc)-([0-9a-f]{17}|[0-9a-f]{8}|x{17}|x{8}|[0-9a-f]{1,12}example)(?![\w]|-\w)/gi;
 
 /** Bare EC2 ids in any text: prose, tables, code, flags (`--instance-ids`, `--target`), console fragments. */
 export const ec2IdRule: ExtractionRule = {
@@ -59,11 +61,26 @@ export const ec2IdRule: ExtractionRule = {
         expect: [{ type: 'ec2-instance', value: 'i-1234567890abcdef0', placeholder: true }],
       },
       {
+        text: 'The output lists subnet-0bb1c79de3EXAMPLE and vpc-1a2b3c4d',
+        expect: [
+          { type: 'subnet', value: 'subnet-0bb1c79de3example', placeholder: true },
+          { type: 'vpc', value: 'vpc-1a2b3c4d', placeholder: true },
+        ],
+      },
+      {
+        text: 'ids such as i-0abcdef1234567890 and sg-0123456789abcdef0 are made up',
+        expect: [
+          { type: 'ec2-instance', value: 'i-0abcdef1234567890', placeholder: true },
+          { type: 'security-group', value: 'sg-0123456789abcdef0', placeholder: true },
+        ],
+      },
+      {
         text: 'replace sg-xxxxxxxx with yours',
         expect: [{ type: 'security-group', value: 'sg-xxxxxxxx', placeholder: true }],
       },
     ],
     negative: [
+      'i-0fedcba98EXAMPLEs is not an id',
       'set up vpc-peering and check the subnet-mask',
       'eni-0a1b2c3d4e5f60718 and ami-0a1b2c3d4e5f60718',
       'i-node exhaustion on /var',

@@ -1,102 +1,54 @@
+import { parse as parseDomain } from 'tldts';
+import { isPlaceholderHost } from '../placeholders';
 import { candidate, type ExtractionRule } from './rule';
 
 /**
- * TLDs a customer host can end in. Country codes that double as file extensions (md, sh, py,
- * rs, pl, js, ts…) are left out on purpose: README.md is not a host.
+ * Public services, vendors, projects and documentation sites, by registrable domain: a link to
+ * them is never a reference to the organisation's estate. Hosts not listed here are judged by
+ * their page (see host-reasons.ts): a vendor nobody lists is still dropped when nothing on the
+ * page uses it like the organisation's own.
  */
-const HOST_TLDS = new Set([
-  ...[
-    'com',
-    'net',
-    'org',
-    'io',
-    'dev',
-    'app',
-    'cloud',
-    'co',
-    'ai',
-    'biz',
-    'info',
-    'tech',
-    'systems',
-    'services',
-  ],
-  ...['internal', 'local', 'corp', 'lan', 'intra', 'intranet'],
-  ...[
-    'uk',
-    'de',
-    'fr',
-    'nl',
-    'eu',
-    'ca',
-    'au',
-    'jp',
-    'br',
-    'es',
-    'se',
-    'ch',
-    'dk',
-    'fi',
-    'nz',
-    'sg',
-    'ie',
-    'us',
-  ],
-  ...[
-    'cn',
-    'hk',
-    'kr',
-    'tw',
-    'za',
-    'mx',
-    'ar',
-    'cl',
-    'pt',
-    'gr',
-    'cz',
-    'hu',
-    'ro',
-    'lu',
-    'il',
-    'ae',
-    'tr',
-    'ua',
-  ],
-]);
-
-/** Public services and AWS's own web sites: never a customer resource. */
 const PUBLIC_DOMAINS = [
+  ...['amazonaws.com', 'amazonaws.com.cn', 'amazon.com', 'awsstatic.com', 'aws.dev', 'amazontrust.com'],
+  ...['amazonaws-us-gov.com', 'amazonaws.cn', 'amazon.dev', 'a2z.com', 'amazon.science', 'aws.training'],
+  ...['atlassian.net', 'atlassian.com', 'jira.com', 'trello.com', 'statuspage.io', 'bitbucket.io'],
   ...[
-    'amazonaws.com',
-    'amazonaws.com.cn',
-    'amazon.com',
-    'aws.amazon.com',
-    'awsstatic.com',
-    'aws.dev',
-    'amazontrust.com',
+    'github.com',
+    'github.io',
+    'githubusercontent.com',
+    'gitlab.com',
+    'gitlab.io',
+    'bitbucket.org',
+    'ghcr.io',
   ],
-  ...['amazonaws-us-gov.com', 'amazonaws.cn', 'aws'],
-  ...['atlassian.net', 'atlassian.com', 'jira.com', 'trello.com', 'statuspage.io'],
-  ...['github.com', 'github.io', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'ghcr.io'],
-  ...['google.com', 'googleapis.com', 'gstatic.com', 'gcr.io', 'goo.gl', 'youtube.com'],
   ...[
-    'slack.com',
-    'pagerduty.com',
-    'opsgenie.com',
-    'datadoghq.com',
-    'datadoghq.eu',
+    'google.com',
+    'googleapis.com',
+    'gstatic.com',
+    'gcr.io',
+    'goo.gl',
+    'youtube.com',
+    'youtu.be',
+    'pkg.dev',
+  ],
+  ...['slack.com', 'pagerduty.com', 'opsgenie.com', 'datadoghq.com', 'datadoghq.eu', 'ddog-gov.com'],
+  ...[
     'grafana.net',
     'grafana.com',
-  ],
-  ...[
     'sentry.io',
     'newrelic.com',
+    'nr-data.net',
     'splunk.com',
+    'splunkcloud.com',
+  ],
+  ...[
     'honeycomb.io',
     'zoom.us',
     'okta.com',
+    'oktapreview.com',
     'onelogin.com',
     '1password.com',
+    'lastpass.com',
   ],
   ...[
     'docker.io',
@@ -104,29 +56,40 @@ const PUBLIC_DOMAINS = [
     'quay.io',
     'npmjs.org',
     'npmjs.com',
+    'yarnpkg.com',
     'pypi.org',
     'pythonhosted.org',
-    'k8s.io',
   ],
   ...[
+    'k8s.io',
     'kubernetes.io',
     'helm.sh',
+    'artifacthub.io',
     'hashicorp.com',
     'terraform.io',
+    'vaultproject.io',
+  ],
+  ...[
     'microsoft.com',
     'azure.com',
     'office.com',
+    'live.com',
+    'windows.net',
+    'visualstudio.com',
+    'azureedge.net',
   ],
-  ...['apple.com', 'cloudflare.com', 'letsencrypt.org', 'stackoverflow.com', 'wikipedia.org', 'mozilla.org'],
+  ...['apple.com', 'cloudflare.com', 'letsencrypt.org', 'stackoverflow.com', 'stackexchange.com'],
+  ...['wikipedia.org', 'mozilla.org', 'postgresql.org', 'mysql.com', 'mariadb.org', 'redis.io', 'redis.com'],
+  ...['nginx.org', 'nginx.com', 'ubuntu.com', 'debian.org', 'redhat.com', 'centos.org', 'fedoraproject.org'],
+  ...['elastic.co', 'opensearch.org', 'apache.org', 'python.org', 'nodejs.org', 'golang.org', 'go.dev'],
   ...[
-    'postgresql.org',
-    'mysql.com',
-    'redis.io',
-    'nginx.org',
-    'ubuntu.com',
-    'debian.org',
-    'elastic.co',
-    'opensearch.org',
+    'rust-lang.org',
+    'oracle.com',
+    'java.com',
+    'ruby-lang.org',
+    'rubygems.org',
+    'readthedocs.io',
+    'readthedocs.org',
   ],
   ...[
     'example.com',
@@ -138,29 +101,214 @@ const PUBLIC_DOMAINS = [
     'iana.org',
     'json-schema.org',
   ],
+  ...[
+    'prometheus.io',
+    'cncf.io',
+    'istio.io',
+    'linkerd.io',
+    'envoyproxy.io',
+    'argoproj.io',
+    'fluxcd.io',
+    'cert-manager.io',
+  ],
+  ...[
+    'jenkins.io',
+    'circleci.com',
+    'travis-ci.com',
+    'bitnami.com',
+    'eksctl.io',
+    'karpenter.sh',
+    'coreos.com',
+  ],
+  ...['medium.com', 'dev.to', 'twitter.com', 'x.com', 'linkedin.com', 'facebook.com', 'reddit.com', 'bit.ly'],
+  ...[
+    'mongodb.com',
+    'mongodb.net',
+    'confluent.io',
+    'confluent.cloud',
+    'snowflakecomputing.com',
+    'databricks.com',
+  ],
+  ...['heroku.com', 'herokuapp.com', 'vercel.app', 'vercel.com', 'netlify.app', 'netlify.com', 'fastly.com'],
+  ...['akamai.com', 'akamaized.net', 'digicert.com', 'sectigo.com', 'godaddy.com', 'namecheap.com'],
+  ...['twilio.com', 'sendgrid.net', 'sendgrid.com', 'mailgun.org', 'resend.com', 'stripe.com', 'paypal.com'],
+  ...['auth0.com', 'salesforce.com', 'zendesk.com', 'hubspot.com', 'intercom.io', 'notion.so', 'figma.com'],
+  ...['loggly.com', 'sumologic.com', 'papertrailapp.com', 'logz.io', 'dynatrace.com', 'appdynamics.com'],
+  ...['snyk.io', 'sonarcloud.io', 'sonarqube.org', 'jfrog.io', 'jfrog.com', 'sonatype.org', 'maven.org'],
+  ...['gradle.org', 'spring.io', 'openssl.org', 'kernel.org', 'gnu.org', 'sourceforge.net', 'ntp.org'],
 ];
 const PUBLIC = new Set(PUBLIC_DOMAINS);
 
+/** Suffixes that exist only inside an organisation's network: always its own. */
+const INTERNAL_SUFFIXES = [
+  'internal',
+  'local',
+  'corp',
+  'lan',
+  'intra',
+  'intranet',
+  'home.arpa',
+  'private',
+  'consul',
+  'localdomain',
+];
+
+/**
+ * Hosts AWS generates for resources outside amazonaws.com (CloudFront distributions, Beanstalk
+ * environments, App Runner services, Lambda function URLs, Amplify apps, Global Accelerator).
+ */
+const AWS_HOST_SUFFIXES = [
+  'cloudfront.net',
+  'elasticbeanstalk.com',
+  'awsapprunner.com',
+  'on.aws',
+  'amplifyapp.com',
+  'awsglobalaccelerator.com',
+  'api.aws',
+];
+
 /** Reserved for documentation and testing (RFC 2606/6761). */
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
+
+/**
+ * Country-code TLDs that are also file extensions: a two-label name ending in one
+ * (`main.tf`, `README.md`, `deploy.sh`, `app.py`) is a file. With more labels it is a host
+ * (`db.prod.acme.rs`), since file names rarely hold three dots.
+ */
+const FILE_EXTENSION_TLDS = new Set([
+  'tf',
+  'md',
+  'sh',
+  'py',
+  'rs',
+  'pl',
+  'so',
+  'cc',
+  'mk',
+  'ps',
+  'pm',
+  'am',
+  'zip',
+  'mov',
+  'in',
+  'is',
+  'it',
+  'do',
+  'go',
+  'to',
+  'me',
+  'at',
+  'be',
+  'no',
+  'id',
+  'ai',
+  'cs',
+  'ml',
+  'rb',
+  'kt',
+  'ts',
+  'js',
+  'gz',
+  'sql',
+  'ini',
+  'cfg',
+  'log',
+  'lock',
+  'conf',
+  'json',
+  'yaml',
+  'yml',
+  'toml',
+  'xml',
+  'html',
+  'txt',
+  'csv',
+  'env',
+  'pem',
+  'crt',
+  'key',
+  'tpl',
+  'hcl',
+  'tfvars',
+  'tfstate',
+  'bak',
+  'tar',
+  'tgz',
+  'jar',
+  'war',
+  'exe',
+  'dll',
+  'bin',
+  'png',
+  'jpg',
+  'svg',
+  'pdf',
+  'docx',
+  'xlsx',
+  'ipynb',
+  'ex',
+  'sc',
+  'ac',
+  'sb',
+  'sv',
+]);
+
+/**
+ * Reverse-domain package names (`com.acme.payments.Client`, `org.apache.kafka`, `io.k8s.api`):
+ * a name that starts with a generic TLD is code, not a host.
+ */
+const PACKAGE_ROOTS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'io']);
+
+export type HostKind = 'public' | 'internal-suffix' | 'aws-shaped' | 'candidate';
+
+function endsWithSuffix(host: string, suffix: string): boolean {
+  return host === suffix || host.endsWith(`.${suffix}`);
+}
+
+/**
+ * What a dotted name is: not a host at all (null), a public/third-party site, a name under an
+ * internal suffix, an AWS-generated host, or a candidate for the organisation's own estate.
+ * The Public Suffix List (tldts, bundled, no network) decides whether its TLD is real.
+ */
+export function classifyHost(host: string): HostKind | null {
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  const labels = bare.split('.');
+  if (labels.length < 2) return null;
+  const tld = labels[labels.length - 1] ?? '';
+  if (RESERVED_TLDS.has(tld)) return null;
+  if (PACKAGE_ROOTS.has(labels[0] ?? '') && labels.length >= 3) return null;
+  if (INTERNAL_SUFFIXES.some((s) => endsWithSuffix(bare, s)) || endsWithSuffix(bare, 'svc.cluster.local'))
+    return labels.length >= 2 && !FILE_EXTENSION_TLDS.has(labels[labels.length - 2] ?? '')
+      ? 'internal-suffix'
+      : null;
+  const parsed = parseDomain(bare, { allowPrivateDomains: false, validateHostname: true });
+  if (!parsed.isIcann || !parsed.domain) return null;
+  if (labels.length === 2 && FILE_EXTENSION_TLDS.has(tld)) return null;
+  if (AWS_HOST_SUFFIXES.some((s) => endsWithSuffix(bare, s)))
+    return labels.length > 2 ? 'aws-shaped' : 'public';
+  // The host or any parent domain on the public list: a.b.github.com → b.github.com → github.com.
+  for (let at = 0; at !== -1; at = bare.indexOf('.', at) + 1 || -1) {
+    if (PUBLIC.has(at === 0 ? bare : bare.slice(at))) return 'public';
+  }
+  return 'candidate';
+}
+
+/** The registrable domain (acme.co.uk for api.acme.co.uk); the name itself under an internal suffix. */
+export function registrableDomain(host: string): string {
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  return parseDomain(bare, { allowPrivateDomains: false }).domain ?? bare;
+}
+
+export function isCustomerHost(host: string): boolean {
+  const kind = classifyHost(host);
+  return kind !== null && kind !== 'public';
+}
 
 const FQDN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
 const EMAIL_OR_USER =
   /(?<![\w.-])([\w.+-]+)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[\w-])/gi;
 const REMOTE_SHELL = /\b(?:ssh|scp|sftp|rsync|mosh)\b/;
 const URL_USERINFO_BEFORE = /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i;
-
-export function isCustomerHost(host: string): boolean {
-  const labels = host.replace(/^\*\./, '').split('.');
-  const tld = labels[labels.length - 1] ?? '';
-  if (labels.length < 2 || !HOST_TLDS.has(tld) || RESERVED_TLDS.has(tld)) return false;
-  // The host or any parent domain on the public list: a.b.github.com → b.github.com → github.com.
-  const bare = host.startsWith('*.') ? host.slice(2) : host;
-  for (let at = 0; at !== -1; at = bare.indexOf('.', at) + 1 || -1) {
-    if (PUBLIC.has(at === 0 ? bare : bare.slice(at))) return false;
-  }
-  return true;
-}
 
 function isHostChar(c: number): boolean {
   return (
@@ -195,29 +343,57 @@ function lineAround(text: string, at: number): string {
   return text.slice(start, nl === -1 ? text.length : nl);
 }
 
+// Commands and record words that use a name as a host: the page treats it as its own.
+const OPERATIONAL_LINE =
+  /\b(?:ssh|scp|sftp|rsync|curl|wget|dig|nslookup|host|ping|traceroute|mtr|telnet|nc|ncat|psql|mysql|redis-cli|mongo(?:sh)?|openssl|kafka-[\w-]+|CNAME|ALIAS|A\s+record|AAAA|MX|TXT|NS|SRV|records?|hosted\s+zone|zone|Route\s?53|resolves?|points?\s+(?:at|to)|endpoint|listener|certificate|cert|TLS|SAN|DNS|VPN|proxy|bastion|jump\s*host|connect(?:s|ion)?|server|upstream|origin|ingress|host(?:name)?s?)\b/i;
+// A Kubernetes API group (`cert-manager.io/v1`), or a label or annotation key (`app.kubernetes.io/name:`).
+const K8S_AFTER = /^\/(?:v\d+(?:(?:alpha|beta)\d*)?\b|[a-z0-9][\w.-]*\s*(?:[:=]|"\s*:|$))/i;
+// "Node.js", "Socket.io", "Booking.com" written as a brand in prose: one capitalised word and a suffix.
+const BRAND = /^[A-Z][a-z0-9]+\.(?:js|io|com|net|org|ai|app|dev|fm|ly|sh|co)$/;
+
+function hostCandidate(text: string, host: string, start: number, end: number) {
+  const operational =
+    /^:\d{2,5}\b/.test(text.slice(end, end + 6)) || OPERATIONAL_LINE.test(lineAround(text, start));
+  return candidate({
+    type: 'hostname',
+    value: host,
+    start,
+    end,
+    placeholder: isPlaceholderHost(host),
+    acceptsCommandRegion: false,
+    acceptsContextRegion: false,
+    hostEvidence: operational ? 'operational' : 'mention',
+  });
+}
+
 /**
- * Customer hostnames. `user@host` counts on ssh/scp lines and in URLs; an e-mail address's
- * domain is not a host reference.
+ * Hostnames. The Public Suffix List says whether a dotted name can be a host at all; files
+ * (`main.tf`), package names (`com.acme.billing`), Kubernetes API groups and label keys, and
+ * brand names written with a dot are not. Public sites are dropped here; whether a remaining
+ * name is the organisation's own is decided over the whole page (host-reasons.ts).
+ * `user@host` counts on ssh/scp lines and in URLs; an e-mail address's domain is not a host.
  */
 export const hostnameRule: ExtractionRule = {
   id: 'hostname',
   types: ['hostname'],
-  description: 'FQDNs with a recognised TLD, not AWS endpoints, public services or reserved example domains',
+  description:
+    'FQDNs with a public suffix or an internal suffix, not AWS endpoints, files, packages, k8s names or public sites',
   gate: /[a-z0-9]\.[a-z]/i,
   find(text, out) {
     for (const { start, end } of dottedTokens(text)) {
-      const host = text.slice(start, end).toLowerCase();
-      if (!FQDN.test(host) || !isCustomerHost(host)) continue;
-      out.candidates.push(
-        candidate({
-          type: 'hostname',
-          value: host,
-          start,
-          end,
-          acceptsCommandRegion: false,
-          acceptsContextRegion: false,
-        }),
-      );
+      const written = text.slice(start, end);
+      const host = written.toLowerCase();
+      if (!FQDN.test(host)) continue;
+      const kind = classifyHost(host);
+      if (kind === null || kind === 'public') continue;
+      // A path segment (charts/values.prod.io) is not a host; a URL's host follows "//".
+      if (text[start - 1] === '/' && text[start - 2] !== '/') continue;
+      if (text[end] === '/' && text[start - 1] !== '/' && K8S_AFTER.test(text.slice(end, end + 80))) continue;
+      if (BRAND.test(written)) continue;
+      // Two labels with capitals are code (State.Name, Console.WriteLine), and numeric labels a version (tool-1.8.2.zip).
+      if (/[A-Z]/.test(written) && written.split('.').length === 2) continue;
+      if (/(?:^|\.)\d+\.\d+(?:\.|$)/.test(host)) continue;
+      out.candidates.push(hostCandidate(text, host, start, end));
     }
     if (!text.includes('@')) return;
     EMAIL_OR_USER.lastIndex = 0;
@@ -226,16 +402,9 @@ export const hostnameRule: ExtractionRule = {
       const hostStart = m.index + m[0].length - host.length;
       const inUrl = URL_USERINFO_BEFORE.test(text.slice(Math.max(0, m.index - 200), m.index));
       if (!isCustomerHost(host) || (!inUrl && !REMOTE_SHELL.test(lineAround(text, m.index)))) continue;
-      out.candidates.push(
-        candidate({
-          type: 'hostname',
-          value: host,
-          start: hostStart,
-          end: hostStart + host.length,
-          acceptsCommandRegion: false,
-          acceptsContextRegion: false,
-        }),
-      );
+      const found = hostCandidate(text, host, hostStart, hostStart + host.length);
+      found.hostEvidence = 'operational';
+      out.candidates.push(found);
     }
   },
   examples: {
@@ -245,7 +414,7 @@ export const hostnameRule: ExtractionRule = {
         expect: [{ type: 'hostname', value: 'bastion.ops.acme.com', region: null }],
       },
       {
-        text: 'Grafana: https://grafana.internal.acme.cloud/d/abc',
+        text: 'Grafana: https://grafana.internal.acme.cloud/d/abc and https://alerts.internal.acme.cloud',
         expect: [{ type: 'hostname', value: 'grafana.internal.acme.cloud' }],
       },
       {
@@ -257,16 +426,43 @@ export const hostnameRule: ExtractionRule = {
         text: 'psql postgres://app:s3cret@db.prod.acme-internal.net:5432/orders',
         expect: [{ type: 'hostname', value: 'db.prod.acme-internal.net' }],
       },
+      {
+        text: 'curl -I https://portal.digital.acme.gov.rs/health',
+        expect: [{ type: 'hostname', value: 'portal.digital.acme.gov.rs' }],
+      },
+      {
+        text: 'the origin is shop-web.acme.digital',
+        expect: [{ type: 'hostname', value: 'shop-web.acme.digital' }],
+      },
+      {
+        text: 'wiki at wiki.corp.acme.internal',
+        expect: [{ type: 'hostname', value: 'wiki.corp.acme.internal' }],
+      },
+      {
+        text: 'CloudFront serves d3k2j1h0g9f8e7.cloudfront.net',
+        expect: [{ type: 'hostname', value: 'd3k2j1h0g9f8e7.cloudfront.net' }],
+      },
+      {
+        text: 'dig your-domain.acme.io',
+        expect: [{ type: 'hostname', value: 'your-domain.acme.io', placeholder: true }],
+      },
     ],
     negative: [
-      'see README.md and deploy.sh, config.yaml, app.py',
+      'see README.md and deploy.sh, config.yaml, app.py, main.tf and values.yaml',
       'page oncall@acme.com or https://acme.pagerduty.com/incidents',
       'https://docs.aws.amazon.com/cli/latest/',
       'curl https://api.example.com/health',
       'https://github.com/acme/infra/blob/main/README.md',
       'bump to v1.2.3 then 2.0.1',
       'app.kubernetes.io/name: api',
+      'apiVersion: cert-manager.io/v1',
+      'annotations: alb.ingress.kubernetes.io/scheme: internal and acme.com/team: payments',
+      'import com.acme.payments.client and org.apache.kafka.common',
+      'Built with Node.js and Socket.io',
       'db.test and web.example',
+      'helm repo add bitnami https://charts.bitnami.com/bitnami',
+      'see the vendor guide at https://docs.konghq.com/gateway/latest/ for details',
+      'charts/payments/values.prod.io are values files',
     ],
   },
 };

@@ -2,6 +2,7 @@ import { accountRule } from './account';
 import { arnRule } from './arn';
 import { awsEndpointRule } from './aws-endpoints';
 import { cliFlagRule } from './cli-flags';
+import { configKeyRule } from './config-keys';
 import { consoleUrlRule } from './console-url';
 import { ec2IdRule } from './ec2-ids';
 import { hostnameRule } from './hostname';
@@ -21,6 +22,7 @@ export const RULES: readonly ExtractionRule[] = [
   ec2IdRule,
   consoleUrlRule,
   cliFlagRule,
+  configKeyRule,
   accountRule,
   regionRule,
   ipAddressRule,

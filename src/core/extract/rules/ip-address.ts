@@ -1,3 +1,4 @@
+import { isDocumentationAddress } from '../placeholders';
 import { candidate, type ExtractionRule } from './rule';
 
 const IPV4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d|\/\d)/g;
@@ -22,12 +23,15 @@ export const ipAddressRule: ExtractionRule = {
       const octets = [m[1], m[2], m[3], m[4]].map(Number);
       if (!isHostAddress(octets)) continue;
       if (/version\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+      const value = octets.join('.');
       out.candidates.push(
         candidate({
           type: 'ip-address',
-          value: octets.join('.'),
+          value,
           start: m.index,
           end: m.index + m[0].length,
+          // 192.0.2.0/24, 198.51.100.0/24 and 203.0.113.0/24 are reserved for documentation.
+          placeholder: isDocumentationAddress(value),
         }),
       );
     }
@@ -37,6 +41,10 @@ export const ipAddressRule: ExtractionRule = {
       { text: 'ssh ec2-user@10.20.3.14', expect: [{ type: 'ip-address', value: '10.20.3.14' }] },
       { text: 'psql -h 172.31.5.9 -p 5432', expect: [{ type: 'ip-address', value: '172.31.5.9' }] },
       { text: 'EIP 52.18.201.7.', expect: [{ type: 'ip-address', value: '52.18.201.7' }] },
+      {
+        text: 'allow 203.0.113.25 (documentation range)',
+        expect: [{ type: 'ip-address', value: '203.0.113.25', placeholder: true }],
+      },
     ],
     negative: [
       'CIDR 10.0.0.0/16',

@@ -21,6 +21,11 @@ export interface Candidate {
   acceptsContextRegion: boolean;
   /** Claims its span (so no later rule reads it) without being a reference: sqs/ecr hosts, AWS web sites. */
   claimOnly: boolean;
+  /**
+   * Hostnames only: whether the text around it uses the name as a host (a command, a port, a DNS
+   * record) or merely mentions it. The page decides from this which domains are the organisation's.
+   */
+  hostEvidence: 'operational' | 'mention' | null;
 }
 
 /** A region that applies to every candidate inside [start, end) (console URLs). */
@@ -71,6 +76,7 @@ export function candidate(
     acceptsCommandRegion: fields.acceptsCommandRegion ?? true,
     acceptsContextRegion: fields.acceptsContextRegion ?? true,
     claimOnly: fields.claimOnly ?? false,
+    hostEvidence: fields.hostEvidence ?? null,
   };
 }
 

@@ -32,7 +32,7 @@ export const s3UriRule: ExtractionRule = {
     positive: [
       {
         text: 'aws s3 cp s3://acme-db-backups/orders/2024-05-01.sql.gz . --region eu-west-1',
-        expect: [{ type: 's3-bucket', value: 'acme-db-backups', region: null }],
+        expect: [{ type: 's3-bucket', value: 'acme-db-backups', region: 'eu-west-1' }],
       },
       { text: 'logs land in s3://ACME.Logs.Prod.', expect: [{ type: 's3-bucket', value: 'acme.logs.prod' }] },
       {
