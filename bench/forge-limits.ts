@@ -259,8 +259,12 @@ export async function benchForgeLimits(pages = Number(process.env.RG_BENCH_PAGES
         unit: 's',
       });
       line(
-        `peak heap after ${key}`,
-        `${(h.peakHeapBytes / (1 << 20)).toFixed(0)} MiB (memoryMB default 512)`,
+        `process heap after ${key}`,
+        `${(h.peakHeapBytes / (1 << 20)).toFixed(0)} MiB (both sites and the bench's data included; memoryMB default 512)`,
+      );
+      line(
+        `most outbound requests in one ${key}`,
+        `${h.maxEgress} (limit ${perStartedMinute(FORGE_LIMITS.egressPerMinute, spec.timeoutSeconds)})`,
       );
       line(
         `log lines, most in one ${key}`,
