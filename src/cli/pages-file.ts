@@ -4,7 +4,7 @@ import { UsageError } from './errors';
 import { describePath, readJsonFile } from './json-file';
 
 /** A Confluence REST API v2 page, fetched with body-format=storage. Other fields are ignored. */
-const pageSchema = z.object({
+export const pageSchema = z.object({
   id: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
   title: z.string(),
   version: z.object({ number: z.number().int().nonnegative() }),

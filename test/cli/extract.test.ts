@@ -112,7 +112,7 @@ describe('runbookguard extract', () => {
       /page 1 \(id 4\) at body\.storage: missing body\.storage/,
     ],
     ['an unknown flag', () => ['--demo', '--verbose'], /Unknown option '--verbose'/],
-    ['a bad format', () => ['--demo', '--format', 'xml'], /--format must be json or table/],
+    ['a bad format', () => ['--demo', '--format', 'xml'], /--format must be json, ndjson or table/],
     ['no input', () => [], /exactly one of --pages FILE, --demo or --confluence URL/],
     [
       'both inputs',

@@ -1,22 +1,21 @@
 import { createColors } from 'picocolors';
 import { z } from 'zod';
-import { extractPages, type PageExtraction, type Reference } from '../../core/extract';
+import type { PageExtraction, Reference } from '../../core/extract';
 import { parseFlags } from '../args';
 import {
   CONFLUENCE_HELP,
   CONFLUENCE_OPTIONS,
-  openConfluence,
   parseConfluenceFlags,
   type ConfluenceDeps,
 } from '../confluence/source';
 import { EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { demoFile } from '../package-root';
-import { loadPagesFile } from '../pages-file';
+import { bufferedWriter, openExtractions, pagesFormatFor, type PageSource } from '../page-source';
 import { formatColumns } from '../text-table';
 
 export const EXTRACT_HELP = `Usage: runbookguard extract (--pages FILE | --demo | --confluence URL --space KEYS)
-                           [--format json|table]
+                           [--pages-format json|ndjson] [--format json|ndjson|table]
 
 Reads Confluence pages and lists the AWS references each one contains.
 
@@ -26,7 +25,10 @@ Options:
                    (fetch with body-format=storage).
   --demo           Use the bundled demo space instead of --pages.
 ${CONFLUENCE_HELP}
+  --pages-format F json (default) or ndjson (one page object per line; the default for
+                   .ndjson/.jsonl files). Either is read one page at a time.
   --format FORMAT  json (default): {"pages":[{"pageId","title","version","entities":[…]}]}
+                   ndjson: one {"pageId","title","version","entities"} per line, as extracted.
                    table: a readable listing, coloured on a terminal.
   -h, --help       Show this help.
 
@@ -41,7 +43,12 @@ const flagsSchema = z
     pages: z.string().min(1).optional(),
     demo: z.boolean().optional(),
     confluence: z.boolean(),
-    format: z.enum(['json', 'table'], { error: 'extract: --format must be json or table' }).default('json'),
+    format: z
+      .enum(['json', 'ndjson', 'table'], { error: 'extract: --format must be json, ndjson or table' })
+      .default('json'),
+    'pages-format': z
+      .enum(['json', 'ndjson'], { error: 'extract: --pages-format must be json or ndjson' })
+      .optional(),
   })
   .refine((f) => [f.pages !== undefined, f.demo === true, f.confluence].filter(Boolean).length === 1, {
     error: 'extract: give exactly one of --pages FILE, --demo or --confluence URL',
@@ -111,6 +118,7 @@ export async function runExtractWith(args: string[], io: CliIo, deps: ExtractDep
       pages: { type: 'string' },
       demo: { type: 'boolean' },
       format: { type: 'string' },
+      'pages-format': { type: 'string' },
       ...CONFLUENCE_OPTIONS,
     },
     'extract',
@@ -118,15 +126,34 @@ export async function runExtractWith(args: string[], io: CliIo, deps: ExtractDep
   const confluence = parseConfluenceFlags(values, 'extract');
   const flags = flagsSchema.safeParse({ ...values, confluence: confluence !== null });
   if (!flags.success) throw new UsageError(flags.error.issues[0]?.message ?? 'extract: invalid flags');
-  let extractions: PageExtraction[];
-  if (confluence !== null) {
-    const read = await openConfluence(confluence, io.env, deps.confluence);
-    extractions = [];
-    for await (const sourced of read.pages) extractions.push(sourced.extraction);
-  } else {
-    extractions = extractPages(await loadPagesFile(flags.data.pages ?? demoFile('space.json'), io.cwd));
+  const source: PageSource =
+    confluence !== null
+      ? { kind: 'confluence', flags: confluence, deps: deps.confluence }
+      : (() => {
+          const file = flags.data.pages ?? demoFile('space.json');
+          return { kind: 'file', file, format: pagesFormatFor(file, flags.data['pages-format']) };
+        })();
+  const extractions = await openExtractions(source, io, 'Extracting');
+  if (flags.data.format === 'table') {
+    const all: PageExtraction[] = [];
+    for await (const e of extractions) all.push(e);
+    io.stdout.write(renderTable(all, io.stdout.isTTY === true));
+    return EXIT_OK;
   }
-  if (flags.data.format === 'table') io.stdout.write(renderTable(extractions, io.stdout.isTTY === true));
-  else io.stdout.write(`${JSON.stringify({ pages: extractions }, null, 2)}\n`);
+  // JSON and NDJSON are written as pages are extracted: memory stays flat however many pages.
+  const out = bufferedWriter(io.stdout);
+  const ndjson = flags.data.format === 'ndjson';
+  let first = true;
+  if (!ndjson) await out.write('{\n  "pages": [');
+  for await (const e of extractions) {
+    if (ndjson) await out.write(`${JSON.stringify(e)}\n`);
+    else {
+      // The same bytes JSON.stringify({ pages }, null, 2) writes, one page at a time.
+      await out.write(`${first ? '' : ','}\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`);
+      first = false;
+    }
+  }
+  if (!ndjson) await out.write(first ? ']\n}\n' : '\n  ]\n}\n');
+  await out.flush();
   return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { extractPage, type PageExtraction, type PageInput } from '../../core/extract';
+import type { PageExtraction } from '../../core/extract';
 import type { InventorySnapshot } from '../../core/inventory/snapshot';
 import {
   indexSnapshot,
@@ -15,23 +15,29 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { demoFile, packageRoot } from '../package-root';
 import { LIVE_AWS_OPTIONS, parseLiveAwsFlags, type LiveAwsFlags } from '../live-aws-flags';
-import { loadPagesFile } from '../pages-file';
 import {
   CONFLUENCE_HELP,
   CONFLUENCE_OPTIONS,
-  openConfluence,
   parseConfluenceFlags,
   type ConfluenceDeps,
   type ConfluenceFlags,
 } from '../confluence/source';
-import { compareWithBaseline, loadBaseline, newFindings, type BaselineComparison } from '../scan/baseline';
+import {
+  compareWithBaseline,
+  loadBaseline,
+  newFindings,
+  type BaselineComparison,
+  type BaselineFinding,
+} from '../scan/baseline';
+import { bufferedWriter, openExtractions, pagesFormatFor, type PageSource } from '../page-source';
 import { toSarif } from '../scan/sarif';
 import { renderScanTable } from '../scan/table';
 import { loadSnapshotFile } from '../snapshot-file';
 
 export const SCAN_HELP = `Usage: runbookguard scan (--pages FILE | --demo | --confluence URL --space KEYS)
                         [--inventory SNAPSHOT | live AWS options]
-                        [--regions r1,r2] [--format json|sarif|table] [--fail-on error|warning|never]
+                        [--regions r1,r2] [--pages-format json|ndjson] [--format json|ndjson|sarif|table]
+                        [--fail-on error|warning|never] [--baseline FILE [--fail-on-new]]
 
 Checks the AWS references in Confluence pages against an inventory snapshot and reports the
 stale ones: missing, wrong-region, not-running, dangling (DNS) and unverifiable.
@@ -46,7 +52,12 @@ Options:
                        only these regions; references elsewhere become unverifiable.
   --demo               Bundled demo space and snapshot; needs nothing else.
 ${CONFLUENCE_HELP}
-  --format FORMAT      json (default), sarif (SARIF 2.1.0 for code-scanning tools) or table.
+  --pages-format F     json (default) or ndjson (one page per line; the default for .ndjson/.jsonl).
+                       Either is read one page at a time.
+  --format FORMAT      json (default), sarif (SARIF 2.1.0 for code-scanning tools), table, or
+                       ndjson: one {"finding":…} line per finding as pages are matched, then
+                       {"absent":…} lines (with --baseline) and a last {"summary":…} line; memory
+                       stays flat however large the input.
   --fail-on LEVEL      Exit 1 when a finding is at least this severe: error (default), warning,
                        or never. Informational findings (unverifiable) never fail a scan.
   --baseline FILE      An earlier scan's SARIF or JSON output: each finding is marked new or
@@ -65,8 +76,9 @@ const flagsSchema = z
     inventory: z.string().min(1).optional(),
     'role-arn': z.array(z.string()).optional(),
     format: z
-      .enum(['json', 'sarif', 'table'], { error: '--format must be json, sarif or table' })
+      .enum(['json', 'ndjson', 'sarif', 'table'], { error: '--format must be json, ndjson, sarif or table' })
       .default('json'),
+    'pages-format': z.enum(['json', 'ndjson'], { error: '--pages-format must be json or ndjson' }).optional(),
     'fail-on': z
       .enum(['error', 'warning', 'never'], { error: '--fail-on must be error, warning or never' })
       .default('error'),
@@ -106,26 +118,30 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
     return EXIT_OK;
   }
   const flags = parseScanFlags(args);
-  let extractions: Iterable<PageExtraction>;
-  if (flags.source !== null) {
-    // Read the site first: a bad URL or token fails before any AWS call.
-    const read = await openConfluence(flags.source, io.env, deps.confluence);
-    const all: PageExtraction[] = [];
-    for await (const sourced of read.pages) all.push(sourced.extraction);
-    extractions = all;
-  } else {
-    const pages = await loadPagesFile(flags.demo ? demoFile('space.json') : (flags.pages ?? ''), io.cwd);
-    extractions = extractEach(pages);
-  }
+  const source: PageSource =
+    flags.source !== null
+      ? { kind: 'confluence', flags: flags.source, deps: deps.confluence }
+      : (() => {
+          const file = flags.demo ? demoFile('space.json') : (flags.pages ?? '');
+          return { kind: 'file', file, format: pagesFormatFor(file, flags['pages-format']) };
+        })();
+  // A Confluence site is opened first: a bad URL or token fails before any AWS call.
+  const extractions = await openExtractions(source, io, 'Scanning');
   let snapshot = await loadInventory(flags, io, deps);
   const regions = flags.live.regions;
   if (regions && flags.inventory !== undefined) snapshot = restrictToRegions(snapshot, regions);
+  const index = indexSnapshot(snapshot);
+  const baselineFindings =
+    flags.baseline === undefined ? undefined : await loadBaseline(flags.baseline, io.cwd);
+  if (flags.format === 'ndjson') return streamNdjson(extractions, index, io, flags, baselineFindings);
 
-  const report = scanPages(extractions, indexSnapshot(snapshot));
-  const baseline =
-    flags.baseline === undefined
-      ? undefined
-      : compareWithBaseline(report, await loadBaseline(flags.baseline, io.cwd));
+  const report: ScanReport = { findings: [], references: [], coverage: scanPages([], index).coverage };
+  for await (const extraction of extractions) {
+    const page = scanPages([extraction], index);
+    for (const f of page.findings) report.findings.push(f);
+    for (const r of page.references) report.references.push(r);
+  }
+  const baseline = baselineFindings === undefined ? undefined : compareWithBaseline(report, baselineFindings);
   io.stdout.write(render(report, flags.format, io, baseline));
   const judged =
     baseline && flags['fail-on-new'] === true
@@ -134,9 +150,64 @@ export async function runScanWith(args: string[], io: CliIo, deps: ScanDeps): Pr
   return failed(judged, flags['fail-on']) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** One page at a time: a page's extraction is garbage once it is matched. */
-function* extractEach(pages: readonly PageInput[]): Generator<PageExtraction> {
-  for (const page of pages) yield extractPage(page);
+/**
+ * `--format ndjson`: one {"finding":…} line per finding as its page is matched (with its
+ * baselineState under --baseline), then one {"absent":…} line per baseline finding gone now, and a
+ * last {"summary":…} line with the counts and the coverage. Memory stays flat: nothing is kept.
+ */
+async function streamNdjson(
+  extractions: AsyncIterable<PageExtraction>,
+  index: ReturnType<typeof indexSnapshot>,
+  io: CliIo,
+  flags: ScanFlags,
+  baselineFindings: BaselineFinding[] | undefined,
+): Promise<number> {
+  const out = bufferedWriter(io.stdout);
+  const before = baselineFindings === undefined ? null : new Set(baselineFindings.map((b) => b.fingerprint));
+  const seen = new Set<string>();
+  const counts = { findings: 0, references: 0, new: 0, unchanged: 0 };
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let fails = false;
+  for await (const extraction of extractions) {
+    const page = scanPages([extraction], index);
+    counts.references += page.references.length;
+    for (const f of page.findings) {
+      counts.findings++;
+      bySeverity[f.severity]++;
+      let judged = true;
+      if (before !== null) {
+        seen.add(f.fingerprint);
+        const state = before.has(f.fingerprint) ? 'unchanged' : 'new';
+        counts[state]++;
+        judged = state === 'new' || flags['fail-on-new'] !== true;
+        await out.write(`${JSON.stringify({ finding: { ...f, baselineState: state } })}\n`);
+      } else await out.write(`${JSON.stringify({ finding: f })}\n`);
+      if (judged && failed({ findings: [f], references: [], coverage: page.coverage }, flags['fail-on']))
+        fails = true;
+    }
+  }
+  let absent = 0;
+  if (baselineFindings !== undefined) {
+    const reported = new Set<string>();
+    for (const b of baselineFindings)
+      if (!seen.has(b.fingerprint) && !reported.has(b.fingerprint)) {
+        reported.add(b.fingerprint);
+        absent++;
+        await out.write(`${JSON.stringify({ absent: { ...b, baselineState: 'absent' } })}\n`);
+      }
+  }
+  const summary = {
+    findings: counts.findings,
+    bySeverity,
+    references: counts.references,
+    ...(baselineFindings !== undefined
+      ? { baseline: { new: counts.new, unchanged: counts.unchanged, absent } }
+      : {}),
+    coverage: scanPages([], index).coverage,
+  };
+  await out.write(`${JSON.stringify({ summary })}\n`);
+  await out.flush();
+  return fails ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function parseScanFlags(args: string[]): ScanFlags {
@@ -149,6 +220,7 @@ function parseScanFlags(args: string[]): ScanFlags {
       ...LIVE_AWS_OPTIONS,
       ...CONFLUENCE_OPTIONS,
       format: { type: 'string' },
+      'pages-format': { type: 'string' },
       'fail-on': { type: 'string' },
       baseline: { type: 'string' },
       'fail-on-new': { type: 'boolean' },
@@ -195,6 +267,8 @@ function render(
       const c = baseline.counts;
       return `${table}Against the baseline: ${c.new} new, ${c.unchanged} unchanged, ${c.absent} absent\n`;
     }
+    case 'ndjson':
+      throw new Error('ndjson is streamed, not rendered');
   }
 }
 
