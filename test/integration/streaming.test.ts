@@ -53,7 +53,8 @@ function run(args: string[]): Promise<{ code: number | null; lines: number; last
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      tail = (tail + chunk.toString('utf8')).slice(-4096);
+      // Enough for the whole last line (one page's extraction, or the summary).
+      tail = (tail + chunk.toString('utf8')).slice(-(1 << 20));
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
