@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { InventorySnapshot } from '../../../src/core/inventory/snapshot';
 import { loadPagesFile, type LocalPage } from '../../../src/local/confluence-service';
 import { startLocalForge, type LocalForge, type LocalForgeOptions } from '../../../src/local/forge-app';
+import { LocalPlatform } from '../../../src/local/platform';
 import { createTestDatabase, type TestDatabase } from '../../store/support/mariadb';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -49,13 +50,19 @@ export async function harness(prefix: string, options: Partial<LocalForgeOptions
     aws: demoSnapshot(),
     ...options,
   };
+  let restartedPlatform: LocalPlatform | undefined;
   const h: Harness = {
     t,
     forge: startLocalForge(base),
     restart(more = {}) {
       const kvs = h.forge.kvs;
+      // A restarted process keeps the wall clock: a fresh clock would start behind the time the
+      // queue's delays had moved to, so leases and backoffs taken before the crash looked still held.
+      const clock = h.forge.platform.clock;
       h.forge.stop();
-      h.forge = startLocalForge({ ...base, ...more });
+      restartedPlatform?.close();
+      restartedPlatform = new LocalPlatform({ clock });
+      h.forge = startLocalForge({ ...base, platform: restartedPlatform, ...more });
       for (const [k, v] of kvs.values) h.forge.kvs.values.set(k, v);
       h.forge.confluence.pages =
         h.forge.confluence.pages === base.pages ? base.pages : h.forge.confluence.pages;
@@ -63,6 +70,7 @@ export async function harness(prefix: string, options: Partial<LocalForgeOptions
     },
     async close() {
       h.forge.stop();
+      restartedPlatform?.close();
       await t.drop();
     },
   };
