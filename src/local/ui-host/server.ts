@@ -13,6 +13,7 @@ import {
   type FrameSpec,
   type HostUser,
 } from './host-pages';
+import { loopbackHosts, refusal } from './loopback-guard';
 
 /**
  * The local Confluence host for the Custom UI: serves the built resources (static/<name>) inside
@@ -61,12 +62,19 @@ const TYPES: Record<string, string> = {
 const MAX_INVOKE_BYTES = 5 * 1024 * 1024;
 
 export function startUiHost(options: UiHostOptions, port: number, host = '127.0.0.1'): Promise<Server> {
+  let hosts: ReadonlySet<string> = new Set();
   const server = createServer((req, res) => {
+    const refused = refusal(req, hosts);
+    if (refused !== null) return send(res, 403, 'text/plain', refused);
     handle(options, req, res).catch(() => send(res, 500, 'text/plain', 'local host error'));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
+    server.listen(port, host, () => {
+      const address = server.address();
+      hosts = loopbackHosts(typeof address === 'object' && address !== null ? address.port : port);
+      resolve(server);
+    });
   });
 }
 
@@ -223,6 +231,9 @@ const invokeSchema = z.object({
 });
 
 async function invoke(o: UiHostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // The bridge always sends JSON; a form or text/plain body is what a cross-site page can send unasked.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return send(res, 415, 'text/plain', 'the invoke endpoint takes application/json only');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
