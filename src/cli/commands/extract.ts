@@ -12,6 +12,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { demoFile } from '../package-root';
 import { bufferedWriter, openExtractions, pagesFormatFor, type PageSource } from '../page-source';
+import { printable } from '../terminal-text';
 import { formatColumns } from '../text-table';
 
 export const EXTRACT_HELP = `Usage: runbookguard extract (--pages FILE | --demo | --confluence URL --space KEYS)
@@ -66,7 +67,7 @@ function renderTable(pages: readonly PageExtraction[], color: boolean): string {
   let total = 0;
   let placeholders = 0;
   for (const page of pages) {
-    lines.push(c.bold(`${page.title}`) + c.dim(`  (page ${page.pageId}, v${page.version})`));
+    lines.push(c.bold(printable(page.title)) + c.dim(`  (page ${printable(page.pageId)}, v${page.version})`));
     if (page.entities.length === 0) {
       lines.push(c.dim('  no AWS references'), '');
       continue;

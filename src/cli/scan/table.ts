@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { Finding, ScanReport, Severity } from '../../core/match';
+import { printable } from '../terminal-text';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -20,16 +21,20 @@ export function renderScanTable(report: ScanReport, color: boolean): string {
   }
   for (const findings of byPage.values()) {
     const first = findings[0] as Finding;
-    lines.push(c.bold(first.pageTitle) + c.dim(`  (page ${first.pageId}, v${first.pageVersion})`));
+    lines.push(
+      c.bold(printable(first.pageTitle)) +
+        c.dim(`  (page ${printable(first.pageId)}, v${first.pageVersion})`),
+    );
     for (const f of [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity])) {
-      const where = f.location.headingPath.length > 0 ? f.location.headingPath.join(' › ') : 'top of page';
+      const where =
+        f.location.headingPath.length > 0 ? printable(f.location.headingPath.join(' › ')) : 'top of page';
       lines.push(
-        `  ${mark[f.severity]}  ${f.kind.padEnd(12)}  ${c.cyan(f.entity.value)}  ${c.dim(`${f.entity.type} · ${where}`)}`,
+        `  ${mark[f.severity]}  ${f.kind.padEnd(12)}  ${c.cyan(printable(f.entity.value))}  ${c.dim(`${f.entity.type} · ${where}`)}`,
       );
-      lines.push(`               ${f.message}`);
+      lines.push(`               ${printable(f.message)}`);
       if (f.suggestion)
         lines.push(
-          `               ${c.green(`→ ${f.suggestion.value}`)} ${c.dim(`(${f.suggestion.reason})`)}`,
+          `               ${c.green(`→ ${printable(f.suggestion.value)}`)} ${c.dim(`(${printable(f.suggestion.reason)})`)}`,
         );
     }
     lines.push('');
@@ -58,5 +63,5 @@ export function summaryLine(report: ScanReport, bold: (s: string) => string = (s
   const where = `snapshot ${cov.snapshotTakenAt}, ${cov.accounts.length} account${cov.accounts.length === 1 ? '' : 's'}, regions ${cov.regionsScanned.join(', ') || 'none'}`;
   const n2 = cov.problems.length;
   const problems = n2 > 0 ? `, ${n2} scan${n2 === 1 ? '' : 's'} failed` : '';
-  return `${bold(head)} · ${refs} · ${where}${problems}`;
+  return `${bold(head)} · ${refs} · ${printable(where)}${problems}`;
 }
