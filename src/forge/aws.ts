@@ -8,6 +8,9 @@ import {
   roleCredentials,
   sessionNameFor,
   stsRoleAssumer,
+  VendorCredentialsError,
+  verifyVendorIdentity,
+  type UnguardedReason,
 } from '../aws/sts';
 import type { InventorySnapshot } from '../core/inventory/snapshot';
 import { readSecret } from './secrets';
@@ -23,7 +26,11 @@ export interface AccountSetting {
 /** A connection test: the role check, then (only when it passed) one bounded read per service and region. */
 export type ConnectionTest =
   | ({ role: { status: 'ok' } } & ProbeResult)
-  | { role: { status: 'unguarded' } | { status: 'rejected'; code: string; message: string } };
+  | {
+      role:
+        | { status: 'unguarded'; reason: UnguardedReason }
+        | { status: 'rejected'; code: string; message: string };
+    };
 
 /** AWS as the job and the settings resolver see it. */
 export interface AwsPort {
@@ -40,32 +47,52 @@ export interface AwsPort {
   ): Promise<ConnectionTest>;
 }
 
+/** The operator setting naming the principal whose keys these are (setup-info.ts reads it too). */
+export const VENDOR_PRINCIPAL_ENV = 'RG_VENDOR_PRINCIPAL_ARN';
+
 /**
  * The vendor side: our own AWS keys (Forge encrypted variables) assume each customer's role. The
- * SDK honours AWS_ENDPOINT_URL, which is how tests point it at moto.
+ * SDK honours AWS_ENDPOINT_URL, which is how tests point it at moto. Without both keys nothing is
+ * tried: the SDK's default credential chain would sign with whatever the host offers instead.
+ * Each use first checks, with GetCallerIdentity, that the keys are RG_VENDOR_PRINCIPAL_ARN's and
+ * learns the vendor's account, in which no customer role is accepted.
  */
 export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
   const sts = (interactive = false): STSClient => {
     const accessKeyId = readSecret('RG_AWS_ACCESS_KEY_ID', env);
     const secretAccessKey = readSecret('RG_AWS_SECRET_ACCESS_KEY', env);
+    if (accessKeyId === undefined || secretAccessKey === undefined)
+      throw new VendorCredentialsError(
+        'the vendor AWS keys are not configured: set RG_AWS_ACCESS_KEY_ID and RG_AWS_SECRET_ACCESS_KEY with forge variables set --encrypt',
+      );
     return new STSClient({
       region: 'us-east-1',
-      ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
-      // Inside a 25 s resolver the two AssumeRole calls must not eat the connection test's budget.
+      credentials: { accessKeyId, secretAccessKey },
+      // Inside a 25 s resolver the STS calls must not eat the connection test's budget.
       ...(interactive
         ? { maxAttempts: 2, requestHandler: { requestTimeout: 3_000, connectionTimeout: 2_000 } }
         : {}),
     });
   };
+  const vendorAccount = (client: STSClient): Promise<string> => {
+    const principal = env[VENDOR_PRINCIPAL_ENV]?.trim() ?? '';
+    if (principal === '')
+      return Promise.reject(
+        new VendorCredentialsError(
+          `${VENDOR_PRINCIPAL_ENV} is not configured: customers' roles trust that principal`,
+        ),
+      );
+    return verifyVendorIdentity(client, principal);
+  };
   return {
     async connect(roleArn, externalId, installId) {
       const client = sts();
       try {
-        await connectRole(stsRoleAssumer(client), {
-          roleArn,
-          externalId,
-          sessionName: sessionNameFor(installId),
-        });
+        await connectRole(
+          stsRoleAssumer(client),
+          { roleArn, externalId, sessionName: sessionNameFor(installId) },
+          await vendorAccount(client),
+        );
       } finally {
         client.destroy();
       }
@@ -75,13 +102,14 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
       try {
         let credentials;
         try {
-          credentials = await connectRole(stsRoleAssumer(client), {
-            roleArn: target.roleArn,
-            externalId,
-            sessionName: sessionNameFor(installId),
-          });
+          credentials = await connectRole(
+            stsRoleAssumer(client),
+            { roleArn: target.roleArn, externalId, sessionName: sessionNameFor(installId) },
+            await vendorAccount(client),
+          );
         } catch (error) {
-          if (error instanceof ConfusedDeputyError) return { role: { status: 'unguarded' } };
+          if (error instanceof ConfusedDeputyError)
+            return { role: { status: 'unguarded', reason: error.reason } };
           if (error instanceof AssumeRoleError)
             return { role: { status: 'rejected', code: error.code, message: error.message } };
           throw error;
@@ -101,6 +129,8 @@ export function liveAwsPort(env: NodeJS.ProcessEnv = process.env): AwsPort {
     async collect(target, externalId, installId) {
       const client = sts();
       try {
+        if (target.account === (await vendorAccount(client)))
+          throw new ConfusedDeputyError(target.roleArn, 'vendor-account');
         const credentials = roleCredentials(stsRoleAssumer(client), {
           roleArn: target.roleArn,
           externalId,

@@ -27,6 +27,11 @@ export interface AppDeps {
 export interface KeyValue {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Writes only when the key holds nothing, atomically (KVS's FAIL_IF_EXISTS key policy); true when
+   * this call wrote it. For values minted once that two first calls must not both mint.
+   */
+  setIfAbsent(key: string, value: unknown): Promise<boolean>;
 }
 
 export const SCAN_QUEUE = 'runbookguard-scan';
@@ -69,6 +74,7 @@ export function forgeDeps(): AppDeps {
       set: async (key, value) => {
         await kvs.set(key, value as never);
       },
+      setIfAbsent: (key, value) => kvsSetIfAbsent(key, value),
     },
     queue: {
       push: async (events) => {
@@ -80,6 +86,21 @@ export function forgeDeps(): AppDeps {
     installId,
     now: appNow,
   };
+}
+
+/**
+ * KVS answers a FAIL_IF_EXISTS write on a taken key with an error (key policy, Forge REST API
+ * "Set value by key": https://developer.atlassian.com/platform/forge/rest/v2/api-group-forge-kvs/).
+ * Its code is not documented, so the key is read back: taken means we lost, empty means a real failure.
+ */
+async function kvsSetIfAbsent(key: string, value: unknown): Promise<boolean> {
+  try {
+    await kvs.set(key, value as never, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return true;
+  } catch (error) {
+    if ((await kvs.get(key)) !== undefined) return false;
+    throw error;
+  }
 }
 
 function installationId(): string {

@@ -30,11 +30,17 @@ export async function writeSettings(kv: KeyValue, settings: Settings): Promise<v
   await kv.set(SETTINGS_KEY, settingsSchema.parse(settings));
 }
 
-/** The install's External ID: created once (install trigger, or first need), never replaced. */
+/**
+ * The install's External ID: created once (install trigger, or first need), never replaced. Two
+ * first calls at once (the installed event and a settings page) each mint one; only the first write
+ * lands, and the other adopts it, so no role is ever set up with an ID that is later replaced.
+ */
 export async function ensureExternalId(kv: KeyValue): Promise<string> {
   const current = await kv.get(EXTERNAL_ID_KEY);
   if (typeof current === 'string') return current;
   const id = generateExternalId();
-  await kv.set(EXTERNAL_ID_KEY, id);
-  return id;
+  if (await kv.setIfAbsent(EXTERNAL_ID_KEY, id)) return id;
+  const winner = await kv.get(EXTERNAL_ID_KEY);
+  if (typeof winner !== 'string') throw new Error('the External ID was taken but cannot be read');
+  return winner;
 }

@@ -15,6 +15,11 @@ function fakeDeps() {
       data.set(key, value);
       return Promise.resolve();
     },
+    setIfAbsent: (key, value) => {
+      if (data.has(key)) return Promise.resolve(false);
+      data.set(key, value);
+      return Promise.resolve(true);
+    },
   };
   const deps = {
     db: {

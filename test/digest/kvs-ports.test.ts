@@ -17,6 +17,11 @@ function memoryKv(): KeyValue & { data: Map<string, unknown> } {
       data.set(key, JSON.parse(JSON.stringify(value)));
       return Promise.resolve();
     },
+    setIfAbsent: (key, value) => {
+      if (data.has(key)) return Promise.resolve(false);
+      data.set(key, JSON.parse(JSON.stringify(value)));
+      return Promise.resolve(true);
+    },
   };
 }
 

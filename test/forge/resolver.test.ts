@@ -42,7 +42,11 @@ function fakeDeps(options: {
   const deps: AppDeps = {
     db,
     confluence: { asUser: () => confluence, asApp: () => confluence },
-    kv: { get: () => Promise.resolve(LATEST_MIGRATION), set: () => Promise.resolve() },
+    kv: {
+      get: () => Promise.resolve(LATEST_MIGRATION),
+      set: () => Promise.resolve(),
+      setIfAbsent: () => Promise.resolve(false),
+    },
     queue: { push: () => Promise.resolve() },
     log: createLogger(
       () => ['super-secret-value-123'],

@@ -158,26 +158,91 @@ test('past the deadline nothing is tried, and the answer says so', async () => {
   expect(result.checks.every((c) => c.status === 'not-tried')).toBe(true);
 });
 
-test('the live port: a role assumable without the External ID is unguarded; one our keys cannot assume is rejected', async () => {
-  // The SDK reads the endpoint from the process environment (as the scan job's live path does).
-  process.env.AWS_ENDPOINT_URL = moto.endpoint;
-  const port = liveAwsPort({
+const VENDOR_ARN = `arn:aws:iam::${MOTO_ACCOUNT}:user/probe-vendor`;
+/** moto lets keys with sts:AssumeRole assume a role that does not exist, in any other account. */
+const OTHER_ACCOUNT_ROLE = 'arn:aws:iam::210987654321:role/runbookguard-unguarded';
+
+function vendorPort(extra: NodeJS.ProcessEnv = {}) {
+  return liveAwsPort({
     AWS_ENDPOINT_URL: moto.endpoint,
     RG_AWS_ACCESS_KEY_ID: vendor.accessKeyId,
     RG_AWS_SECRET_ACCESS_KEY: vendor.secretAccessKey,
+    RG_VENDOR_PRINCIPAL_ARN: VENDOR_ARN,
+    ...extra,
   });
+}
+
+test('the live port: a role assumable without the External ID is unguarded; one our keys cannot assume is rejected', async () => {
+  // The SDK reads the endpoint from the process environment (as the scan job's live path does).
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
   const externalId = generateExternalId();
-  const target = { account: MOTO_ACCOUNT, roleArn, regions: [REGION] };
-  expect(await port.testConnection(target, externalId, 'install-1', Date.now() + 20_000)).toEqual({
-    role: { status: 'unguarded' },
+  const target = { account: '210987654321', roleArn: OTHER_ACCOUNT_ROLE, regions: [REGION] };
+  expect(await vendorPort().testConnection(target, externalId, 'install-1', Date.now() + 20_000)).toEqual({
+    role: { status: 'unguarded', reason: 'no-external-id' },
   });
-  // moto lets anyone with sts:AssumeRole assume even a role that does not exist; keys without that
-  // permission are refused both with and without the External ID, as an untrusting role would be.
+  // Keys without sts:AssumeRole are refused both with and without the External ID, as an
+  // untrusting role would be.
   const refused = liveAwsPort({
     RG_AWS_ACCESS_KEY_ID: full.accessKeyId,
     RG_AWS_SECRET_ACCESS_KEY: full.secretAccessKey,
+    RG_VENDOR_PRINCIPAL_ARN: `arn:aws:iam::${MOTO_ACCOUNT}:user/probe-full`,
   });
   const missing = await refused.testConnection(target, externalId, 'install-1', Date.now() + 20_000);
   expect(missing).toMatchObject({ role: { status: 'rejected', code: 'AccessDenied' } });
   expect(JSON.stringify(missing)).not.toContain(full.secretAccessKey);
+});
+
+// Issue 14 item 5, against moto: the vendor's own account, missing keys, keys of another principal.
+test("the live port refuses a role in the vendor's own account, which its trust would let us assume", async () => {
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  const target = { account: MOTO_ACCOUNT, roleArn, regions: [REGION] };
+  expect(await vendorPort().testConnection(target, generateExternalId(), 'i', Date.now() + 20_000)).toEqual({
+    role: { status: 'unguarded', reason: 'vendor-account' },
+  });
+  await expect(vendorPort().connect(roleArn, generateExternalId(), 'i')).rejects.toMatchObject({
+    reason: 'vendor-account',
+  });
+  await expect(vendorPort().collect(target, generateExternalId(), 'i')).rejects.toMatchObject({
+    reason: 'vendor-account',
+  });
+});
+
+test("without the vendor keys nothing is assumed, even when the SDK's default chain has credentials", async () => {
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  // What a host could offer the default chain: keys that CAN assume roles.
+  process.env.AWS_ACCESS_KEY_ID = vendor.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = vendor.secretAccessKey;
+  try {
+    const port = liveAwsPort({ AWS_ENDPOINT_URL: moto.endpoint, RG_VENDOR_PRINCIPAL_ARN: VENDOR_ARN });
+    const target = { account: '210987654321', roleArn: OTHER_ACCOUNT_ROLE, regions: [REGION] };
+    for (const attempt of [
+      () => port.connect(OTHER_ACCOUNT_ROLE, generateExternalId(), 'i'),
+      () => port.testConnection(target, generateExternalId(), 'i', Date.now() + 20_000),
+      () => port.collect(target, generateExternalId(), 'i'),
+    ])
+      await expect(attempt()).rejects.toMatchObject({
+        name: 'VendorCredentialsError',
+        message: expect.stringContaining('RG_AWS_ACCESS_KEY_ID') as unknown,
+      });
+  } finally {
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+  }
+});
+
+test('keys that are not RG_VENDOR_PRINCIPAL_ARN (GetCallerIdentity) are refused before any AssumeRole', async () => {
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  const target = { account: '210987654321', roleArn: OTHER_ACCOUNT_ROLE, regions: [REGION] };
+  const other = vendorPort({ RG_VENDOR_PRINCIPAL_ARN: `arn:aws:iam::${MOTO_ACCOUNT}:user/someone-else` });
+  await expect(
+    other.testConnection(target, generateExternalId(), 'i', Date.now() + 20_000),
+  ).rejects.toMatchObject({
+    name: 'VendorCredentialsError',
+    message: expect.stringContaining('probe-vendor') as unknown,
+  });
+  const unset = vendorPort({ RG_VENDOR_PRINCIPAL_ARN: '' });
+  await expect(unset.connect(OTHER_ACCOUNT_ROLE, generateExternalId(), 'i')).rejects.toMatchObject({
+    name: 'VendorCredentialsError',
+    message: expect.stringContaining('RG_VENDOR_PRINCIPAL_ARN') as unknown,
+  });
 });

@@ -54,7 +54,7 @@ export function ConnectionResults({ result }: { result: ConnectionTestView }) {
         appearance="error"
         title={
           result.role.status === 'unguarded'
-            ? 'This role can be assumed without the External ID'
+            ? 'RunbookGuard refuses this role: others could make it read this account'
             : 'RunbookGuard could not assume this role'
         }
       >
@@ -62,7 +62,7 @@ export function ConnectionResults({ result }: { result: ConnectionTestView }) {
           <Text>{result.role.message}</Text>
           <Text>
             {result.role.status === 'unguarded'
-              ? "Anyone who knows the role's ARN could use it. Add the sts:ExternalId condition to the role's trust policy (the RunbookGuard template does this), then test again."
+              ? "Require this install's External ID in the role's trust policy with StringEquals, in the account RunbookGuard should read (the RunbookGuard template does both), then test again."
               : "Check the ARN, that the stack finished creating the role, and that its trust policy names this install's External ID."}
           </Text>
         </Stack>

@@ -161,7 +161,9 @@ describe('connect AWS wizard', () => {
     await userEvent.type(screen.getByLabelText('Regions'), 'eu-west-1');
     await userEvent.keyboard('{Enter}');
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('This role can be assumed without the External ID')).toBeTruthy();
+    expect(
+      await screen.findByText('RunbookGuard refuses this role: others could make it read this account'),
+    ).toBeTruthy();
     expect(invoked('testConnection')).toEqual([{ roleArn: ROLE, regions: ['eu-west-1'] }]);
   });
 

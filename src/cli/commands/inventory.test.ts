@@ -152,8 +152,14 @@ describe('runbookguard inventory', () => {
     const t = io();
     t.io.env.RUNBOOKGUARD_INSTALL_ID = 'acme/prod';
     await runInventoryWith(['--role-arn', ROLE, '--external-id', EXTERNAL_ID, '--out', 'snap.json'], t.io, d);
-    expect(calls.map((c) => c.ExternalId)).toEqual([undefined, EXTERNAL_ID]);
-    expect(calls[1]).toMatchObject({
+    // Without the External ID, with a random wrong one, then with the right one.
+    expect(calls.map((c) => c.ExternalId)).toEqual([
+      undefined,
+      expect.stringMatching(/^[A-Za-z0-9]{32}$/),
+      EXTERNAL_ID,
+    ]);
+    expect(calls[1]?.ExternalId).not.toBe(EXTERNAL_ID);
+    expect(calls[2]).toMatchObject({
       RoleArn: ROLE,
       DurationSeconds: 3600,
       RoleSessionName: 'runbookguard-acme-prod',

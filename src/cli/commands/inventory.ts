@@ -162,11 +162,11 @@ async function resolveTargets(
   const targets: AccountTarget[] = [];
   for (const [i, roleArn] of flags.roleArns.entries()) {
     try {
-      const credentials = await connectRole(assumer, {
-        roleArn,
-        externalId: flags.externalIds[i] ?? '',
-        sessionName,
-      });
+      const credentials = await connectRole(
+        assumer,
+        { roleArn, externalId: flags.externalIds[i] ?? '', sessionName },
+        null,
+      );
       targets.push({ account: accountOfRoleArn(roleArn), roleArn, credentials });
     } catch (error) {
       if (error instanceof ConfusedDeputyError || error instanceof AssumeRoleError) {

@@ -1,4 +1,4 @@
-import { accountOfRoleArn } from '../../aws/sts';
+import { accountOfRoleArn, unguardedMessage, VendorCredentialsError } from '../../aws/sts';
 import type { ConnectionTestView, ResolverPayload } from '../../shared';
 import { appendAudit } from '../../store/repos/audit';
 import type { AppDeps } from '../deps';
@@ -7,15 +7,13 @@ import { describeError } from '../log';
 import { ensureExternalId } from '../settings';
 import type { Caller } from './dispatch';
 import { requireSiteAdmin } from './access';
+import { vendorNotConfigured } from './settings';
 
 /**
  * Forge gives a resolver 25 s. The checks stop starting at this budget after the call began, so the
  * answer, the audit write and the envelope still fit; what was not reached is reported 'not-tried'.
  */
 export const TEST_BUDGET_MS = 17_000;
-
-const UNGUARDED =
-  'The role can be assumed without the External ID. Add the sts:ExternalId condition from the RunbookGuard template.';
 
 /** The confused-deputy check and a bounded dry read with a role; nothing is saved. Audited. */
 export async function testConnection(
@@ -36,6 +34,10 @@ export async function testConnection(
       started + TEST_BUDGET_MS,
     );
   } catch (error) {
+    if (error instanceof VendorCredentialsError) {
+      await audit(deps, who, p.roleArn, 'failed', 'vendor keys unusable');
+      throw vendorNotConfigured(error, deps);
+    }
     deps.log.error('connection test failed', { error: describeError(error) });
     await audit(deps, who, p.roleArn, 'failed', 'AWS could not be reached');
     throw new AppError('UPSTREAM_FAILED', 'AWS could not be reached to test the role; try again.');
@@ -47,7 +49,7 @@ export async function testConnection(
       ...base,
       role:
         tested.role.status === 'unguarded'
-          ? { status: 'unguarded', message: UNGUARDED }
+          ? { status: 'unguarded', message: unguardedMessage(tested.role.reason) }
           : {
               status: 'rejected',
               code: tested.role.code,

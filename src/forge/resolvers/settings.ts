@@ -1,4 +1,10 @@
-import { accountOfRoleArn, AssumeRoleError, ConfusedDeputyError } from '../../aws/sts';
+import {
+  accountOfRoleArn,
+  AssumeRoleError,
+  ConfusedDeputyError,
+  unguardedMessage,
+  VendorCredentialsError,
+} from '../../aws/sts';
 import type { ResolverPayload, SettingsView } from '../../shared';
 import { appendAudit } from '../../store/repos/audit';
 import type { AppDeps } from '../deps';
@@ -63,6 +69,7 @@ export async function saveSettings(
         );
         if (error instanceof ConfusedDeputyError || error instanceof AssumeRoleError)
           throw new AppError('AWS_ROLE_REJECTED', rejection(error));
+        if (error instanceof VendorCredentialsError) throw vendorNotConfigured(error, deps);
         deps.log.error('role connection failed', { error: describeError(error) });
         throw new AppError('UPSTREAM_FAILED', 'AWS could not be reached to check the role; try again.');
       }
@@ -91,9 +98,18 @@ export async function saveSettings(
 }
 
 function rejection(error: unknown): string {
-  if (error instanceof ConfusedDeputyError)
-    return 'The role can be assumed without the External ID. Add the sts:ExternalId condition from the RunbookGuard template.';
+  if (error instanceof ConfusedDeputyError) return unguardedMessage(error.reason);
+  if (error instanceof VendorCredentialsError) return "RunbookGuard's own AWS keys are not usable.";
   if (error instanceof AssumeRoleError)
     return `The role could not be assumed with this install's External ID (${error.code}).`;
   return 'The role could not be checked.';
+}
+
+/** The operator's configuration, not the customer's role: said plainly, the detail only in the log. */
+export function vendorNotConfigured(error: VendorCredentialsError, deps: AppDeps): AppError {
+  deps.log.error('vendor AWS keys unusable', { error: error.message });
+  return new AppError(
+    'NOT_CONFIGURED',
+    "RunbookGuard's own AWS keys are missing or are not the principal your role trusts; the app's operator must fix its configuration. Nothing was assumed.",
+  );
 }
