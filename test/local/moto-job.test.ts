@@ -4,6 +4,7 @@ import { indexSnapshot, scanPages } from '../../src/core/match';
 import { startMoto, type Moto } from '../integration/support/moto';
 import { HOME, OTHER, seedScenario, type Scenario } from '../integration/support/scenario';
 import { MOTO_ACCOUNT, SEED_CREDENTIALS } from '../integration/support/seed';
+import { vendorInOtherAccount } from '../integration/support/vendor';
 import { ADMIN, VIEWER, findingRows, harness, type Harness } from './support/app';
 
 /**
@@ -36,10 +37,13 @@ function page(sc: Scenario) {
 beforeAll(async () => {
   moto = await startMoto();
   s = await seedScenario(moto.endpoint);
+  // The vendor's keys live in the vendor's own account: a role there would be refused.
+  const vendor = await vendorInOtherAccount(moto.endpoint);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: moto.endpoint,
-    RG_AWS_ACCESS_KEY_ID: SEED_CREDENTIALS.accessKeyId,
-    RG_AWS_SECRET_ACCESS_KEY: SEED_CREDENTIALS.secretAccessKey,
+    RG_AWS_ACCESS_KEY_ID: vendor.accessKeyId,
+    RG_AWS_SECRET_ACCESS_KEY: vendor.secretAccessKey,
+    RG_VENDOR_PRINCIPAL_ARN: vendor.principalArn,
   });
   h = await harness('moto', {
     pages: [page(s)],
