@@ -3,15 +3,21 @@ import type { PageInput } from '../core/extract';
 import { UsageError } from './errors';
 import { describePath, readJsonFile } from './json-file';
 
+/**
+ * Bounds on a pages file: Confluence titles are at most 255 characters; a storage body above 50 MiB
+ * is no runbook, and a crafted file fails here instead of exhausting memory.
+ */
+export const PAGES_FILE_LIMITS = { pages: 1_000_000, title: 1_000, storage: 50 * 1024 * 1024 } as const;
+
 /** A Confluence REST API v2 page, fetched with body-format=storage. Other fields are ignored. */
 export const pageSchema = z.object({
-  id: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
-  title: z.string(),
+  id: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]).transform(String),
+  title: z.string().max(PAGES_FILE_LIMITS.title),
   version: z.object({ number: z.number().int().nonnegative() }),
   body: z.object(
     {
       storage: z.object(
-        { value: z.string() },
+        { value: z.string().max(PAGES_FILE_LIMITS.storage) },
         { error: 'missing body.storage (fetch pages with body-format=storage)' },
       ),
     },
@@ -19,7 +25,8 @@ export const pageSchema = z.object({
   ),
 });
 
-const pagesFileSchema = z.union([z.object({ results: z.array(z.unknown()) }), z.array(z.unknown())], {
+const pages = z.array(z.unknown()).max(PAGES_FILE_LIMITS.pages);
+const pagesFileSchema = z.union([z.object({ results: pages }), pages], {
   error: 'expected a Confluence page list {"results":[…]} or a JSON array of pages',
 });
 

@@ -55,8 +55,11 @@ export const REFERENCE_STATE_VALUES = [
 ] as const;
 export const COVERAGE_STATE_VALUES = ['scanned', 'denied', 'disabled', 'failed', 'not-selected'] as const;
 
-const account = z.string().regex(/^\d{12}$/, 'not an AWS account id');
-const region = z.string().regex(REGION, 'not an AWS region');
+const account = z
+  .string()
+  .max(12)
+  .regex(/^\d{12}$/, 'not an AWS account id');
+const region = z.string().max(32).regex(REGION, 'not an AWS region');
 /** Opaque keyset cursor (base64url); the backend validates what it decodes to. */
 const opaqueCursor = z
   .string()

@@ -35,15 +35,16 @@ export const findingsPayloads = {
   listFindings: z
     .object({
       /** Default: open, acknowledged and reopened. */
-      statuses: z.array(z.enum(FINDING_STATUS_VALUES)).min(1).optional(),
-      kinds: z.array(z.enum(FINDING_KIND_VALUES)).min(1).optional(),
-      severities: z.array(z.enum(SEVERITY_VALUES)).min(1).optional(),
+      statuses: z.array(z.enum(FINDING_STATUS_VALUES)).min(1).max(FINDING_STATUS_VALUES.length).optional(),
+      kinds: z.array(z.enum(FINDING_KIND_VALUES)).min(1).max(FINDING_KIND_VALUES.length).optional(),
+      severities: z.array(z.enum(SEVERITY_VALUES)).min(1).max(SEVERITY_VALUES.length).optional(),
       /** The referenced entity's type. */
-      types: z.array(z.enum(REFERENCE_TYPE_VALUES)).min(1).optional(),
+      types: z.array(z.enum(REFERENCE_TYPE_VALUES)).min(1).max(REFERENCE_TYPE_VALUES.length).optional(),
       /** Case-insensitive substring of the entity value, the page title or the message (taken literally). */
       query: z.string().trim().min(1).max(200).optional(),
       spaceId: z
         .string()
+        .max(32)
         .regex(/^\d{1,32}$/)
         .optional(),
       sort: z.enum(FINDING_SORT_VALUES).default('severity'),

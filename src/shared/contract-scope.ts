@@ -6,13 +6,21 @@ import { FINDING_SORT_VALUES, REFERENCE_TYPE_VALUES } from './contract-findings'
 /** Confluence label names as the scope accepts them (lowercase; letters, digits, '_', '.', '-'). */
 const label = z
   .string()
+  .max(200)
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, 'labels are lowercase letters, digits, "_", "." or "-"');
-const spaceId = z.string().regex(/^\d{1,32}$/, 'not a space id');
-const pageRef = z.string().regex(/^\d{1,32}$/, 'not a page id');
+const spaceId = z
+  .string()
+  .max(32)
+  .regex(/^\d{1,32}$/, 'not a space id');
+const pageRef = z
+  .string()
+  .max(32)
+  .regex(/^\d{1,32}$/, 'not a page id');
 const email = z
   .string()
+  .max(320)
   .trim()
   .toLowerCase()
   .pipe(z.email('not an e-mail address'))
@@ -56,10 +64,10 @@ export const scopePayloads = {
   listSpaceFindings: z
     .object({
       spaceId,
-      statuses: z.array(z.enum(FINDING_STATUS_VALUES)).min(1).optional(),
-      kinds: z.array(z.enum(FINDING_KIND_VALUES)).min(1).optional(),
-      severities: z.array(z.enum(SEVERITY_VALUES)).min(1).optional(),
-      types: z.array(z.enum(REFERENCE_TYPE_VALUES)).min(1).optional(),
+      statuses: z.array(z.enum(FINDING_STATUS_VALUES)).min(1).max(FINDING_STATUS_VALUES.length).optional(),
+      kinds: z.array(z.enum(FINDING_KIND_VALUES)).min(1).max(FINDING_KIND_VALUES.length).optional(),
+      severities: z.array(z.enum(SEVERITY_VALUES)).min(1).max(SEVERITY_VALUES.length).optional(),
+      types: z.array(z.enum(REFERENCE_TYPE_VALUES)).min(1).max(REFERENCE_TYPE_VALUES.length).optional(),
       query: z.string().trim().min(1).max(200).optional(),
       sort: z.enum(FINDING_SORT_VALUES).default('severity'),
       limit: z.number().int().min(1).max(100).default(25),

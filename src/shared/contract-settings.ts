@@ -18,9 +18,9 @@ export {
 } from './settings-values';
 
 const email = z.string().trim().max(254).pipe(z.email('not an e-mail address'));
-const roleArn = z.string().regex(ROLE_ARN, 'not an IAM role ARN');
+const roleArn = z.string().max(2048).regex(ROLE_ARN, 'not an IAM role ARN');
 const regions = z
-  .array(z.string().regex(REGION, 'not an AWS region'))
+  .array(z.string().max(32).regex(REGION, 'not an AWS region'))
   .min(1)
   .max(40)
   .nullable()

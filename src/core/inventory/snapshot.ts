@@ -41,25 +41,48 @@ export type Service = (typeof SERVICES)[number];
 export const COVERAGE_OUTCOMES = ['ok', 'access-denied', 'region-disabled', 'failed'] as const;
 export type CoverageOutcome = (typeof COVERAGE_OUTCOMES)[number];
 
+/**
+ * Bounds on snapshot files (the CLI reads them from disk) and on what the collector writes. Far
+ * above what AWS allows (names and tag values up to 256 characters, Route 53 values up to 4,000,
+ * 50 tags per resource), so a real account never meets them; a crafted file fails validation
+ * instead of exhausting memory.
+ */
+export const SNAPSHOT_LIMITS = {
+  text: 8_192,
+  listPerResource: 10_000,
+  mapEntries: 1_000,
+  resources: 5_000_000,
+  accounts: 1_000,
+} as const;
+const text = z.string().max(SNAPSHOT_LIMITS.text);
+const accountId = z
+  .string()
+  .max(12)
+  .regex(/^\d{12}$/);
+const texts = z.array(text).max(SNAPSHOT_LIMITS.listPerResource);
+const textMap = z.record(text, text).refine((m) => Object.keys(m).length <= SNAPSHOT_LIMITS.mapEntries, {
+  message: `at most ${SNAPSHOT_LIMITS.mapEntries} entries`,
+});
+
 export const resourceSchema = z.object({
   kind: z.enum(RESOURCE_KINDS),
   /** Id or name as AWS names it: i-…, DB instance identifier, LB name, bucket name, zone id… */
-  id: z.string().min(1),
-  arn: z.string().nullable(),
-  account: z.string().regex(/^\d{12}$/),
+  id: text.min(1),
+  arn: text.nullable(),
+  account: accountId,
   /** null for global resources (Route53 zones); S3 buckets carry their bucket region. */
-  region: z.string().nullable(),
+  region: text.nullable(),
   /** Raw AWS state string (running, stopped, available, ACTIVE, active, …) or null when AWS has none. */
-  state: z.string().nullable(),
+  state: text.nullable(),
   /** DNS names and endpoints (lowercase, no trailing dot, no port). */
-  dnsNames: z.array(z.string()),
-  privateIps: z.array(z.string()),
-  publicIps: z.array(z.string()),
+  dnsNames: texts,
+  privateIps: texts,
+  publicIps: texts,
   /** Value of the Name tag, when present. */
-  name: z.string().nullable(),
-  tags: z.record(z.string(), z.string()),
+  name: text.nullable(),
+  tags: textMap,
   /** Kind-specific extras: DBClusterIdentifier, replication group id, LB scheme, function runtime… */
-  attributes: z.record(z.string(), z.string()),
+  attributes: textMap,
 });
 export type Resource = z.infer<typeof resourceSchema>;
 
@@ -80,45 +103,45 @@ export function newResource(base: Pick<Resource, 'kind' | 'id' | 'account'> & Pa
 }
 
 export const dnsRecordSchema = z.object({
-  account: z.string().regex(/^\d{12}$/),
-  zoneId: z.string(),
-  zoneName: z.string(),
+  account: accountId,
+  zoneId: text,
+  zoneName: text,
   privateZone: z.boolean(),
   /** Lowercase, no trailing dot; wildcards kept as `*.`. */
-  name: z.string(),
-  type: z.string(),
+  name: text,
+  type: text,
   /** Record values (A/AAAA addresses, CNAME targets…), lowercase hostnames without trailing dot. */
-  values: z.array(z.string()),
+  values: texts,
   /** Alias target DNS name (lowercase, no trailing dot, `dualstack.` kept) or null. */
-  aliasTarget: z.string().nullable(),
+  aliasTarget: text.nullable(),
 });
 export type DnsRecord = z.infer<typeof dnsRecordSchema>;
 
 export const coverageEntrySchema = z.object({
-  account: z.string().regex(/^\d{12}$/),
+  account: accountId,
   service: z.enum(SERVICES),
   /** null for global services (route53, s3 listing). */
-  region: z.string().nullable(),
+  region: text.nullable(),
   outcome: z.enum(COVERAGE_OUTCOMES),
   /** Human detail for anything but ok: the AWS error code and message, never credentials. */
-  detail: z.string().nullable(),
+  detail: text.nullable(),
   resourceCount: z.number().int().nonnegative(),
 });
 export type CoverageEntry = z.infer<typeof coverageEntrySchema>;
 
 export const accountSchema = z.object({
-  account: z.string().regex(/^\d{12}$/),
-  roleArn: z.string().nullable(),
+  account: accountId,
+  roleArn: text.nullable(),
   /** Regions that were (or were meant to be) scanned for regional services. */
-  regions: z.array(z.string()),
+  regions: texts,
 });
 
 export const snapshotSchema = z.object({
   formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
-  takenAt: z.string(),
-  accounts: z.array(accountSchema),
-  resources: z.array(resourceSchema),
-  dnsRecords: z.array(dnsRecordSchema),
-  coverage: z.array(coverageEntrySchema),
+  takenAt: text,
+  accounts: z.array(accountSchema).max(SNAPSHOT_LIMITS.accounts),
+  resources: z.array(resourceSchema).max(SNAPSHOT_LIMITS.resources),
+  dnsRecords: z.array(dnsRecordSchema).max(SNAPSHOT_LIMITS.resources),
+  coverage: z.array(coverageEntrySchema).max(SNAPSHOT_LIMITS.resources),
 });
 export type InventorySnapshot = z.infer<typeof snapshotSchema>;

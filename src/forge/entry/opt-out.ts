@@ -7,9 +7,13 @@ import { describeError } from '../log';
 import { ensureSchemaWith } from '../schema';
 
 // The parts of Forge's web trigger request we read; anything else about it is ignored.
+// Bounded: anyone can call the trigger, and a token is a few hundred characters.
 const requestSchema = z.object({
   method: z.string().max(16),
-  queryParameters: z.record(z.string(), z.array(z.string()).optional()).optional(),
+  queryParameters: z
+    .record(z.string().max(64), z.array(z.string().max(2048)).max(4).optional())
+    .refine((q) => Object.keys(q).length <= 16, { message: 'too many query parameters' })
+    .optional(),
 });
 
 const plain = (statusCode: number, text: string): OptOutResponse => ({

@@ -237,8 +237,10 @@ function filterClause(filter: FindingFilter): { where: string[]; params: SqlValu
   const params: SqlValue[] = [];
   const inList = (column: string, values: readonly string[] | undefined): void => {
     if (values === undefined || values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+    // Value sets of an enum: duplicates add nothing, and a spread of thousands would blow the stack.
+    const unique = [...new Set(values)];
+    where.push(`${column} IN (${unique.map(() => '?').join(', ')})`);
+    for (const value of unique) params.push(value);
   };
   inList('status', filter.statuses);
   inList('kind', filter.kinds);
