@@ -97,7 +97,9 @@ describe('settings', () => {
   });
 
   test('a role assumable without the External ID is refused (confused deputy)', async () => {
+    // Its own installation: the same id would replace the main harness's AWS port, and unregister it on close.
     const other = await harness('deputy', {
+      installationId: 'deputy-install',
       aws: {
         connect: (roleArn) => Promise.reject(new ConfusedDeputyError(roleArn)),
         collect: () => Promise.reject(new Error('unused')),
