@@ -35,23 +35,26 @@ export function parsePagesDocument(document: unknown, source: string): PageInput
   const list = pagesFileSchema.safeParse(document);
   if (!list.success) throw new UsageError(`${source}: ${list.error.issues[0]?.message ?? 'not a page list'}`);
   const items = Array.isArray(list.data) ? list.data : list.data.results;
-  return items.map((item, index) => {
-    const page = pageSchema.safeParse(item);
-    if (!page.success) {
-      const issue = page.error.issues[0];
-      const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${String(item.id)})` : '';
-      const where = issue ? describePath(issue.path) : '';
-      throw new UsageError(
-        `${source}: page ${index + 1}${id}${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`,
-      );
-    }
-    return {
-      id: page.data.id,
-      title: page.data.title,
-      version: page.data.version.number,
-      storage: page.data.body.storage.value,
-    };
-  });
+  return items.map((item, index) => validatedPage(item, index, source));
+}
+
+/** One page of a pages file, validated; the first problem becomes one readable line naming the page. */
+export function validatedPage(item: unknown, index: number, source: string): PageInput {
+  const page = pageSchema.safeParse(item);
+  if (!page.success) {
+    const issue = page.error.issues[0];
+    const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${String(item.id)})` : '';
+    const where = issue ? describePath(issue.path) : '';
+    throw new UsageError(
+      `${source}: page ${index + 1}${id}${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return {
+    id: page.data.id,
+    title: page.data.title,
+    version: page.data.version.number,
+    storage: page.data.body.storage.value,
+  };
 }
 
 export async function loadPagesFile(file: string, cwd: string): Promise<PageInput[]> {

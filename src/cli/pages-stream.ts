@@ -5,8 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import type { PageInput } from '../core/extract';
 import { UsageError } from './errors';
-import { describePath } from './json-file';
-import { pageSchema } from './pages-file';
+import { validatedPage } from './pages-file';
 
 /**
  * Reads a pages file one page at a time, so memory stays flat however large the file: a JSON page
@@ -29,24 +28,6 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: 'is a folder',
   EACCES: 'permission denied',
 };
-
-function validated(item: unknown, index: number, source: string): PageInput {
-  const page = pageSchema.safeParse(item);
-  if (!page.success) {
-    const issue = page.error.issues[0];
-    const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${String(item.id)})` : '';
-    const where = issue ? describePath(issue.path) : '';
-    throw new UsageError(
-      `${source}: page ${index + 1}${id}${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return {
-    id: page.data.id,
-    title: page.data.title,
-    version: page.data.version.number,
-    storage: page.data.body.storage.value,
-  };
-}
 
 export async function* streamPagesFile(
   file: string,
@@ -97,7 +78,7 @@ async function* ndjsonPages(chunks: AsyncIterable<Buffer>, source: string): Asyn
     } catch (error) {
       throw new UsageError(`${source}: line ${lineNumber} is not valid JSON (${(error as Error).message})`);
     }
-    return validated(item, index++, source);
+    return validatedPage(item, index++, source);
   };
   for await (const chunk of chunks) {
     const text = rest + decoder.write(chunk);
@@ -166,7 +147,7 @@ async function* jsonPages(stream: AsyncIterable<Buffer>, source: string): AsyncG
     sinceLastPage = ready.length > 0 ? 0 : sinceLastPage + chunk.length;
     if (sinceLastPage > MAX_PAGE_BYTES)
       throw new UsageError(`${source}: a page is larger than ${MAX_PAGE_BYTES} bytes`);
-    for (const item of ready) yield validated(item, index++, source);
+    for (const item of ready) yield validatedPage(item, index++, source);
     ready.length = 0;
   }
   if (parser === null)
@@ -178,7 +159,7 @@ async function* jsonPages(stream: AsyncIterable<Buffer>, source: string): AsyncG
     throw new UsageError(
       `${source}: not valid JSON (${failure ? (failure as Error).message : 'the document ends early'})`,
     );
-  for (const item of ready) yield validated(item, index++, source);
+  for (const item of ready) yield validatedPage(item, index++, source);
   if (topLevel === 'object' && !sawResults)
     throw new UsageError(
       `${source}: expected a Confluence page list {"results":[…]} or a JSON array of pages`,
