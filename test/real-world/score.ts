@@ -11,6 +11,7 @@ import {
 } from '../../src/core/extract';
 import { snapshotSchema, type InventorySnapshot } from '../../src/core/inventory/snapshot';
 import { indexSnapshot, scanPages } from '../../src/core/match';
+import type { TypeScore } from '../corpus/score';
 
 /** One labelled reference, in test/corpus's format. */
 export interface Label {
@@ -62,14 +63,6 @@ export interface Mistake {
   /** secret-leaked only: the planted secret and the output field that showed it. */
   secret?: string;
   where?: string;
-}
-
-export interface TypeScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
 }
 
 export interface RealWorldScore {
